@@ -1,0 +1,118 @@
+/*
+ * shmcat: write POSIX shared memory segments, or a range of each, to
+ * standard output.
+ */
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <err.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "out.h"
+#include "segment.h"
+#include "xfer.h"
+
+enum { OPT_LOCK = OPT_FIRST_LOCAL };
+
+static int	 cat_one(const char *);
+
+static off_t	 offset, length = -1;
+static int	 flags;
+static bool	 lock;
+
+static const char synopsis[] =
+    "usage: shmcat [-s] [--lock] [-o offset] [-l length] name ...\n";
+
+static const char options[] =
+    "Write shared memory segments to standard output.\n"
+    "\n"
+    "  -l, --length=LENGTH    write at most LENGTH bytes of each segment\n"
+    "      --lock             hold a shared flock(2) while reading\n"
+    "  -o, --offset=OFFSET    start OFFSET bytes into each segment\n"
+    "  -s, --string           stop at the first NUL byte\n";
+
+static const struct option longopts[] = {
+	{ "help",	no_argument,		NULL,	OPT_HELP },
+	{ "length",	required_argument,	NULL,	'l' },
+	{ "lock",	no_argument,		NULL,	OPT_LOCK },
+	{ "offset",	required_argument,	NULL,	'o' },
+	{ "string",	no_argument,		NULL,	's' },
+	{ "version",	no_argument,		NULL,	OPT_VERSION },
+	{ NULL,		0,			NULL,	0 }
+};
+
+int
+main(int argc, char *argv[])
+{
+	int ch, i, rval = 0;
+
+	cli_init(synopsis);
+	while ((ch = getopt_long(argc, argv, "l:o:s", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'l':
+			length = cli_size("length", optarg);
+			break;
+		case OPT_LOCK:
+			lock = true;
+			flags |= XFER_SNAPSHOT;
+			break;
+		case 'o':
+			offset = cli_size("offset", optarg);
+			break;
+		case 's':
+			flags |= XFER_STRING;
+			break;
+		case OPT_HELP:
+			help(options);
+		case OPT_VERSION:
+			version();
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0)
+		usagex("missing segment name");
+	cli_names(argc, argv);
+
+	for (i = 0; i < argc; i++)
+		rval |= cat_one(argv[i]);
+	return rval | out_close();
+}
+
+static int
+cat_one(const char *name)
+{
+	struct stat st;
+	enum xfer_side side;
+	off_t len;
+	int fd, rval = 0;
+
+	if ((fd = seg_open(name, O_RDONLY)) == -1) {
+		warn_name(name);
+		return 1;
+	}
+	if ((lock && seg_lock(fd, LOCK_SH) == -1) || fstat(fd, &st) == -1) {
+		warn_name(name);
+		close(fd);
+		return 1;
+	}
+	len = offset >= st.st_size ? 0 : st.st_size - offset;
+	if (length >= 0 && length < len)
+		len = length;
+	if (xfer_out(fd, offset, len, STDOUT_FILENO, flags, &side) == -1) {
+		if (side == XFER_OUT)
+			out_fail();
+		warn_name(name);
+		rval = 1;
+	}
+	close(fd);
+	return rval;
+}

@@ -1,0 +1,120 @@
+/*
+ * shmcreate: make POSIX shared memory segments of a given size and mode,
+ * optionally reserving their memory now.
+ */
+#include <sys/stat.h>
+
+#include <err.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "out.h"
+#include "segment.h"
+
+static int	 create_one(const char *);
+
+static bool	 eflag, rflag, vflag;
+static mode_t	 mode = 0600;
+static off_t	 size;
+
+static const char synopsis[] =
+    "usage: shmcreate [-erv] [-m mode] [-s size] name ...\n";
+
+static const char options[] =
+    "Create shared memory segments.\n"
+    "\n"
+    "  -e, --exist-ok         accept an existing segment; grow it to SIZE\n"
+    "  -m, --mode=MODE        octal or symbolic mode (default 0600)\n"
+    "  -r, --reserve          allocate the memory now (posix_fallocate)\n"
+    "  -s, --size=SIZE        size in bytes, with k, M, G... (default 0)\n"
+    "  -v, --verbose          print the name of each segment created\n";
+
+static const struct option longopts[] = {
+	{ "exist-ok",	no_argument,		NULL,	'e' },
+	{ "help",	no_argument,		NULL,	OPT_HELP },
+	{ "mode",	required_argument,	NULL,	'm' },
+	{ "reserve",	no_argument,		NULL,	'r' },
+	{ "size",	required_argument,	NULL,	's' },
+	{ "verbose",	no_argument,		NULL,	'v' },
+	{ "version",	no_argument,		NULL,	OPT_VERSION },
+	{ NULL,		0,			NULL,	0 }
+};
+
+int
+main(int argc, char *argv[])
+{
+	int ch, i, rval = 0;
+
+	cli_init(synopsis);
+	while ((ch = getopt_long(argc, argv, "em:rs:v", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'e':
+			eflag = true;
+			break;
+		case 'm':
+			mode = cli_mode(optarg);
+			break;
+		case 'r':
+			rflag = true;
+			break;
+		case 's':
+			size = cli_size("size", optarg);
+			break;
+		case 'v':
+			vflag = true;
+			break;
+		case OPT_HELP:
+			help(options);
+		case OPT_VERSION:
+			version();
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0)
+		usagex("missing segment name");
+	cli_names(argc, argv);
+
+	for (i = 0; i < argc; i++)
+		rval |= create_one(argv[i]);
+	return rval | out_close();
+}
+
+static int
+create_one(const char *name)
+{
+	struct stat st;
+	bool created;
+	int fd, saved;
+
+	if ((fd = seg_create(name, mode, !eflag, &created)) == -1) {
+		warn_name(name);
+		return 1;
+	}
+	if (fstat(fd, &st) == -1)
+		goto fail;
+	/* Grow, never shrink: an existing segment may hold someone's data. */
+	if (size > st.st_size && ftruncate(fd, size) == -1)
+		goto fail;
+	if (rflag && seg_reserve(fd, size > st.st_size ? size : st.st_size) == -1)
+		goto fail;
+	close(fd);
+	if (vflag && created)
+		printf("%s\n", name);
+	return 0;
+fail:
+	saved = errno;
+	close(fd);
+	/* What could not be made whole is not left behind. */
+	if (created)
+		seg_unlink(name);
+	errno = saved;
+	warn_name(name);
+	return 1;
+}

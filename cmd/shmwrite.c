@@ -1,0 +1,206 @@
+/*
+ * shmwrite: copy standard input into a POSIX shared memory segment at an
+ * offset, optionally creating, growing, truncating or appending.
+ */
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "out.h"
+#include "segment.h"
+#include "xfer.h"
+
+enum { OPT_LOCK = OPT_FIRST_LOCAL };
+
+static int	 write_one(const char *);
+static off_t	 input_left(void);
+
+static bool	 aflag, cflag, gflag, tflag, lock, mflag, oflag;
+static mode_t	 mode = 0600;
+static off_t	 offset;
+
+static const char synopsis[] =
+    "usage: shmwrite [-acgt] [--lock] [-m mode] [-o offset] name\n";
+
+static const char options[] =
+    "Copy standard input into a shared memory segment.\n"
+    "\n"
+    "  -a, --append           write at the end of the segment\n"
+    "  -c, --create           create the segment if it is missing\n"
+    "  -g, --grow             grow the segment when input runs past its end\n"
+    "      --lock             hold an exclusive flock(2) while writing\n"
+    "  -m, --mode=MODE        mode of a segment -c creates (default 0600)\n"
+    "  -o, --offset=OFFSET    write OFFSET bytes into the segment\n"
+    "  -t, --truncate         end the segment where the input ends\n";
+
+static const struct option longopts[] = {
+	{ "append",	no_argument,		NULL,	'a' },
+	{ "create",	no_argument,		NULL,	'c' },
+	{ "grow",	no_argument,		NULL,	'g' },
+	{ "help",	no_argument,		NULL,	OPT_HELP },
+	{ "lock",	no_argument,		NULL,	OPT_LOCK },
+	{ "mode",	required_argument,	NULL,	'm' },
+	{ "offset",	required_argument,	NULL,	'o' },
+	{ "truncate",	no_argument,		NULL,	't' },
+	{ "version",	no_argument,		NULL,	OPT_VERSION },
+	{ NULL,		0,			NULL,	0 }
+};
+
+int
+main(int argc, char *argv[])
+{
+	int ch;
+
+	cli_init(synopsis);
+	while ((ch = getopt_long(argc, argv, "acgm:o:t", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			aflag = true;
+			break;
+		case 'c':
+			cflag = true;
+			break;
+		case 'g':
+			gflag = true;
+			break;
+		case OPT_LOCK:
+			lock = true;
+			break;
+		case 'm':
+			mode = cli_mode(optarg);
+			mflag = true;
+			break;
+		case 'o':
+			offset = cli_size("offset", optarg);
+			oflag = true;
+			break;
+		case 't':
+			tflag = true;
+			break;
+		case OPT_HELP:
+			help(options);
+		case OPT_VERSION:
+			version();
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (aflag && oflag)
+		usagex("-a and -o cannot be used together");
+	if (mflag && !cflag)
+		usagex("-m needs -c");
+	if (argc == 0)
+		usagex("missing segment name");
+	if (argc > 1)
+		usagex("one segment name only");
+	cli_names(argc, argv);
+
+	return write_one(argv[0]) | out_close();
+}
+
+static int
+write_one(const char *name)
+{
+	struct stat st;
+	enum xfer_side side;
+	off_t done = 0, left, limit;
+	bool created = false;
+	int fd, saved;
+
+	if (cflag)
+		fd = seg_create(name, mode, false, &created);
+	else
+		fd = seg_open(name, O_RDWR);
+	if (fd == -1) {
+		warn_name(name);
+		return 1;
+	}
+	if ((lock && seg_lock(fd, LOCK_EX) == -1) || fstat(fd, &st) == -1)
+		goto fail;
+	if (aflag)
+		offset = st.st_size;
+
+	/* Without leave to grow, the data must fit between offset and end. */
+	limit = -1;
+	if (!(gflag || tflag || aflag || created))
+		limit = offset >= st.st_size ? 0 : st.st_size - offset;
+	left = input_left();
+	if (limit >= 0 && left > limit) {
+		warnx("%s: input of %jd bytes at offset %jd runs past the end "
+		    "of the segment (size %jd): nothing written", out_vis(name),
+		    (intmax_t)left, (intmax_t)offset, (intmax_t)st.st_size);
+		close(fd);
+		return 1;
+	}
+	/* A known input size lets a full /dev/shm fail before any write. */
+	if (left > 0 && limit < 0 && offset + left > st.st_size &&
+	    posix_fallocate(fd, offset, left) != 0) {
+		errno = ENOSPC;
+		goto fail;
+	}
+
+	if (xfer_in(STDIN_FILENO, fd, offset, limit, &done, &side) == -1) {
+		if (errno == E_PASTEND) {
+			warnx("%s: input runs past the end of the segment "
+			    "(size %jd): %jd bytes written at offset %jd",
+			    out_vis(name), (intmax_t)st.st_size,
+			    (intmax_t)done, (intmax_t)offset);
+			close(fd);
+			return 1;
+		}
+		if (side == XFER_IN) {
+			saved = errno;
+			warnx("stdin: %s", out_strerror(saved));
+			close(fd);
+			if (created)
+				seg_unlink(name);
+			return 1;
+		}
+		goto fail;
+	}
+	if ((tflag || created) && ftruncate(fd, offset + done) == -1)
+		goto fail;
+	if (close(fd) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	return 0;
+fail:
+	saved = errno;
+	if (fd != -1)
+		close(fd);
+	/* A segment we made and could not fill is not left half-made. */
+	if (created)
+		seg_unlink(name);
+	errno = saved;
+	warn_name(name);
+	return 1;
+}
+
+/*
+ * Bytes left on standard input when it is a regular file, whose size is
+ * known before reading; -1 when it is not.
+ */
+static off_t
+input_left(void)
+{
+	struct stat st;
+	off_t pos;
+
+	if (fstat(STDIN_FILENO, &st) == -1 || !S_ISREG(st.st_mode))
+		return -1;
+	if ((pos = lseek(STDIN_FILENO, 0, SEEK_CUR)) == -1)
+		return -1;
+	return pos >= st.st_size ? 0 : st.st_size - pos;
+}

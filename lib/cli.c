@@ -1,0 +1,105 @@
+/*
+ * cli.c: the parts of every command's main that are the same everywhere:
+ * usage and version output, and option values checked with messages that
+ * name the option and the value.
+ */
+#include <err.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+#include "name.h"
+#include "out.h"
+#include "parse.h"
+
+static const char *synopsis;
+
+/*
+ * SIGPIPE is ignored so that a closed pipe shows up as EPIPE, which ends
+ * the command quietly (out_fail); the locale lets strvis pass printable
+ * multibyte names through.
+ */
+void
+cli_init(const char *s)
+{
+	synopsis = s;
+	setlocale(LC_CTYPE, "");
+	signal(SIGPIPE, SIG_IGN);
+}
+
+noreturn void
+usage(void)
+{
+	fprintf(stderr, "%s", synopsis);
+	exit(2);
+}
+
+noreturn void
+usagex(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarnx(fmt, ap);
+	va_end(ap);
+	usage();
+}
+
+noreturn void
+help(const char *options)
+{
+	printf("%s\n%s", synopsis, options);
+	printf("      --help             print this help and exit\n"
+	    "      --version          print the version and exit\n");
+	exit(out_close());
+}
+
+noreturn void
+version(void)
+{
+	printf("%s (shmtools) %s\n", getprogname(), SHMTOOLS_VERSION);
+	exit(out_close());
+}
+
+off_t
+cli_size(const char *what, const char *arg)
+{
+	const char *errstr;
+	off_t v;
+
+	if ((errstr = parse_size(arg, &v)) != NULL)
+		usagex("invalid %s '%s': %s", what, out_vis(arg), errstr);
+	return v;
+}
+
+mode_t
+cli_mode(const char *arg)
+{
+	const char *errstr;
+	mode_t m;
+
+	if ((errstr = parse_mode(arg, &m)) != NULL)
+		usagex("invalid mode '%s': %s", out_vis(arg), errstr);
+	return m;
+}
+
+/*
+ * Checks every operand before any is acted on, so a bad name changes
+ * nothing, and drops the optional leading slash in place.
+ */
+void
+cli_names(int argc, char **argv)
+{
+	const char *errstr, *name;
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		if ((errstr = name_check(argv[i], &name)) != NULL)
+			usagex("invalid name '%s': %s", out_vis(argv[i]),
+			    errstr);
+		argv[i] = (char *)name;
+	}
+}

@@ -1,0 +1,30 @@
+/*
+ * cli.h: what every command's main needs around getopt_long: usage and
+ * version output, and option values parsed with messages that name the
+ * option and the value.
+ */
+#ifndef SHMTOOLS_CLI_H
+#define SHMTOOLS_CLI_H
+
+#include <sys/types.h>
+
+#include <stdnoreturn.h>
+
+/* Long-only options common to every command. */
+enum {
+	OPT_HELP = 0x100,
+	OPT_VERSION,
+	OPT_FIRST_LOCAL		/* commands number their own from here */
+};
+
+void		 cli_init(const char *synopsis);
+noreturn void	 usage(void);
+noreturn void	 usagex(const char *, ...)
+		    __attribute__((format(printf, 1, 2)));
+noreturn void	 help(const char *options);
+noreturn void	 version(void);
+off_t		 cli_size(const char *what, const char *arg);
+mode_t		 cli_mode(const char *arg);
+void		 cli_names(int argc, char **argv);
+
+#endif

@@ -1,0 +1,24 @@
+/*
+ * out.h: diagnostics, errors of our own beyond errno, and the end of a
+ * command's output.
+ */
+#ifndef SHMTOOLS_OUT_H
+#define SHMTOOLS_OUT_H
+
+#include <stdnoreturn.h>
+
+/* errno values of our own, above any the kernel uses. */
+enum {
+	E_NOTREG = 0x10000,	/* not a regular file, so not a segment */
+	E_SYMLINK,		/* a symbolic link, which we never follow */
+	E_SHRANK,		/* the source ended before its size said */
+	E_PASTEND		/* input ran past the end of the segment */
+};
+
+const char	*out_strerror(int);
+const char	*out_vis(const char *);
+void		 warn_name(const char *);
+noreturn void	 out_fail(void);
+int		 out_close(void);
+
+#endif

@@ -1,0 +1,80 @@
+/*
+ * parse.c: sizes, offsets and modes from the command line.  Each parser
+ * returns NULL on success or a short phrase for the error message.
+ *
+ * Sizes are decimal, or hexadecimal after 0x; a leading zero never means
+ * octal.  A binary suffix (k, m, g, t, p, e, any case) multiplies, as
+ * expand_number(3) does.
+ */
+#include <sys/stat.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <libutil.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "parse.h"
+
+const char *
+parse_size(const char *arg, off_t *val)
+{
+	char buf[32];
+	const char *p = arg;
+	char *end;
+	uintmax_t n;
+	uint64_t v;
+	int base = 10;
+
+	if (*p == '\0')
+		return "empty value";
+	if (*p == '-')
+		return "negative value";
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+		base = 16;
+		p += 2;
+	}
+	if (!(base == 16 ? isxdigit((unsigned char)*p) :
+	    isdigit((unsigned char)*p)))
+		return "not a number";
+	errno = 0;
+	n = strtoumax(p, &end, base);
+	if (errno == ERANGE || n > INT64_MAX)
+		return "too large";
+	/* Hand the suffix to expand_number with the number in plain decimal. */
+	if (strlen(end) > 2 ||
+	    snprintf(buf, sizeof(buf), "%ju%s", n, end) >= (int)sizeof(buf))
+		return "invalid suffix";
+	if (expand_number(buf, &v) == -1)
+		return errno == ERANGE ? "too large" : "invalid suffix";
+	if (v > INT64_MAX)
+		return "too large";
+	*val = (off_t)v;
+	return NULL;
+}
+
+/*
+ * An octal mode, or a symbolic one applied to 0 as install -m does: the
+ * result is the mode given, whatever the umask.
+ */
+const char *
+parse_mode(const char *arg, mode_t *val)
+{
+	void *set;
+	mode_t mask;
+
+	if (*arg == '\0')
+		return "empty mode";
+	mask = umask(0);
+	set = setmode(arg);
+	umask(mask);
+	if (set == NULL)
+		return "invalid mode";
+	*val = getmode(set, 0) & ALLPERMS;
+	free(set);
+	return NULL;
+}

@@ -1,0 +1,10 @@
+/* parse.h: numbers and modes given on the command line. */
+#ifndef SHMTOOLS_PARSE_H
+#define SHMTOOLS_PARSE_H
+
+#include <sys/types.h>
+
+const char	*parse_size(const char *arg, off_t *val);
+const char	*parse_mode(const char *arg, mode_t *val);
+
+#endif

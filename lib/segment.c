@@ -1,0 +1,175 @@
+/*
+ * segment.c: POSIX shared memory segments.  On Linux a segment NAME is the
+ * file /dev/shm/NAME, which is what glibc's shm_open(3) opens; we open it
+ * ourselves so that names of 254 and 255 bytes work (glibc refuses them),
+ * so that a fifo cannot block the open, and so that a symbolic link is
+ * never followed.  This file is the only one that knows the directory.
+ */
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <unistd.h>
+
+#include "out.h"
+#include "segment.h"
+
+#define SHM_DIR		"/dev/shm"
+#define OPEN_FLAGS	(O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+
+static int
+shm_dirfd(void)
+{
+	static int dirfd = -1;
+
+	if (dirfd == -1)
+		dirfd = open(SHM_DIR, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	return dirfd;
+}
+
+/* errno for a file that is there but is not a segment. */
+static int
+not_segment(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return EISDIR;
+	if (S_ISLNK(mode))
+		return E_SYMLINK;
+	return E_NOTREG;
+}
+
+/* Refuses anything but a regular file, then makes the descriptor blocking. */
+static int
+check_open(int fd)
+{
+	struct stat st;
+	int flags;
+
+	if (fstat(fd, &st) == -1)
+		goto fail;
+	if (!S_ISREG(st.st_mode)) {
+		errno = not_segment(st.st_mode);
+		goto fail;
+	}
+	if ((flags = fcntl(fd, F_GETFL)) == -1 ||
+	    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == -1)
+		goto fail;
+	return fd;
+fail:
+	{
+		int saved = errno;
+
+		close(fd);
+		errno = saved;
+	}
+	return -1;
+}
+
+static int
+open_at(const char *name, int flags, mode_t mode)
+{
+	int dirfd, fd;
+
+	if ((dirfd = shm_dirfd()) == -1)
+		return -1;
+	fd = openat(dirfd, name, flags | OPEN_FLAGS, mode);
+	if (fd == -1 && errno == ELOOP)
+		errno = E_SYMLINK;
+	return fd;
+}
+
+/* Opens an existing segment O_RDONLY or O_RDWR. */
+int
+seg_open(const char *name, int flags)
+{
+	int fd;
+
+	if ((fd = open_at(name, flags, 0)) == -1)
+		return -1;
+	return check_open(fd);
+}
+
+/*
+ * Opens a segment for writing, making it if it is missing; with excl, an
+ * existing segment is EEXIST.  A new segment gets exactly mode, whatever
+ * the umask.  Creating with O_EXCL and then opening, in a loop, tells us
+ * who made it even when others race to make the same name.
+ */
+int
+seg_create(const char *name, mode_t mode, bool excl, bool *created)
+{
+	int fd;
+
+	*created = false;
+	for (;;) {
+		fd = open_at(name, O_RDWR | O_CREAT | O_EXCL, mode & 0600);
+		if (fd != -1) {
+			*created = true;
+			if (fchmod(fd, mode) == -1) {
+				int saved = errno;
+
+				close(fd);
+				seg_unlink(name);
+				errno = saved;
+				return -1;
+			}
+			return check_open(fd);
+		}
+		if (errno != EEXIST || excl)
+			return -1;
+		if ((fd = open_at(name, O_RDWR, 0)) != -1)
+			return check_open(fd);
+		if (errno != ENOENT)
+			return -1;
+		/* Removed between the two opens: try again. */
+	}
+}
+
+/* Removes a segment, or a symbolic link in its place; nothing else. */
+int
+seg_unlink(const char *name)
+{
+	struct stat st;
+	int dirfd;
+
+	if ((dirfd = shm_dirfd()) == -1)
+		return -1;
+	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1)
+		return -1;
+	if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+		errno = not_segment(st.st_mode);
+		return -1;
+	}
+	return unlinkat(dirfd, name, 0);
+}
+
+/* flock(2), waiting through signals. */
+int
+seg_lock(int fd, int op)
+{
+	int r;
+
+	while ((r = flock(fd, op)) == -1 && errno == EINTR)
+		;
+	return r;
+}
+
+/*
+ * Allocates the memory behind [0, len) now, so that a full /dev/shm fails
+ * here with ENOSPC rather than later with SIGBUS in whoever maps it.
+ */
+int
+seg_reserve(int fd, off_t len)
+{
+	int e;
+
+	if (len == 0)
+		return 0;
+	if ((e = posix_fallocate(fd, 0, len)) != 0) {
+		errno = e;
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,15 @@
+/* segment.h: POSIX shared memory segments, named as shm_open(3) names them. */
+#ifndef SHMTOOLS_SEGMENT_H
+#define SHMTOOLS_SEGMENT_H
+
+#include <sys/types.h>
+
+#include <stdbool.h>
+
+int	seg_open(const char *name, int flags);
+int	seg_create(const char *name, mode_t mode, bool excl, bool *created);
+int	seg_unlink(const char *name);
+int	seg_lock(int fd, int op);
+int	seg_reserve(int fd, off_t len);
+
+#endif

@@ -1,0 +1,22 @@
+/*
+ * xfer.h: every byte the commands move goes through here, so that the
+ * fast paths live in one place.
+ */
+#ifndef SHMTOOLS_XFER_H
+#define SHMTOOLS_XFER_H
+
+#include <sys/types.h>
+
+/* Flags for xfer_out. */
+#define XFER_STRING	0x01	/* stop before the first NUL byte */
+#define XFER_SNAPSHOT	0x02	/* copy the bytes now; never pass pages on */
+
+/* Which side an error came from. */
+enum xfer_side { XFER_IN = 1, XFER_OUT };
+
+int	xfer_out(int fd, off_t off, off_t len, int out, int flags,
+	    enum xfer_side *side);
+int	xfer_in(int in, int fd, off_t off, off_t limit, off_t *done,
+	    enum xfer_side *side);
+
+#endif

@@ -1,0 +1,2 @@
+/* unit.c: tests of lib/ parsers. */
+int main(void) { return 0; }
