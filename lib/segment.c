@@ -3,7 +3,8 @@
  * file /dev/shm/NAME, which is what glibc's shm_open(3) opens; we open it
  * ourselves so that names of 254 and 255 bytes work (glibc refuses them),
  * so that a fifo cannot block the open, and so that a symbolic link is
- * never followed.  This file is the only one that knows the directory.
+ * never followed.  SHM_DIR in segment.h is the one place that names the
+ * directory.
  */
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -16,11 +17,11 @@
 #include "out.h"
 #include "segment.h"
 
-#define SHM_DIR		"/dev/shm"
 #define OPEN_FLAGS	(O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
 
-static int
-shm_dirfd(void)
+/* The directory, opened once, for the *at calls. */
+int
+seg_dirfd(void)
 {
 	static int dirfd = -1;
 
@@ -72,7 +73,7 @@ open_at(const char *name, int flags, mode_t mode)
 {
 	int dirfd, fd;
 
-	if ((dirfd = shm_dirfd()) == -1)
+	if ((dirfd = seg_dirfd()) == -1)
 		return -1;
 	fd = openat(dirfd, name, flags | OPEN_FLAGS, mode);
 	if (fd == -1 && errno == ELOOP)
@@ -134,7 +135,7 @@ seg_unlink(const char *name)
 	struct stat st;
 	int dirfd;
 
-	if ((dirfd = shm_dirfd()) == -1)
+	if ((dirfd = seg_dirfd()) == -1)
 		return -1;
 	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1)
 		return -1;

@@ -6,6 +6,10 @@
 
 #include <stdbool.h>
 
+/* Where Linux keeps POSIX shared memory; the only place that says so. */
+#define SHM_DIR	"/dev/shm"
+
+int	seg_dirfd(void);
 int	seg_open(const char *name, int flags);
 int	seg_create(const char *name, mode_t mode, bool excl, bool *created);
 int	seg_unlink(const char *name);
