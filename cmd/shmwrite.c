@@ -22,7 +22,6 @@
 enum { OPT_LOCK = OPT_FIRST_LOCAL };
 
 static int	 write_one(const char *);
-static off_t	 input_left(void);
 
 static bool	 aflag, cflag, gflag, tflag, lock, mflag, oflag;
 static mode_t	 mode = 0600;
@@ -135,7 +134,7 @@ write_one(const char *name)
 	limit = -1;
 	if (!(gflag || tflag || aflag || created))
 		limit = offset >= st.st_size ? 0 : st.st_size - offset;
-	left = input_left();
+	left = xfer_input_left(STDIN_FILENO);
 	if (limit >= 0 && left > limit) {
 		warnx("%s: input of %jd bytes at offset %jd runs past the end "
 		    "of the segment (size %jd): nothing written", out_vis(name),
@@ -186,21 +185,4 @@ fail:
 	errno = saved;
 	warn_name(name);
 	return 1;
-}
-
-/*
- * Bytes left on standard input when it is a regular file, whose size is
- * known before reading; -1 when it is not.
- */
-static off_t
-input_left(void)
-{
-	struct stat st;
-	off_t pos;
-
-	if (fstat(STDIN_FILENO, &st) == -1 || !S_ISREG(st.st_mode))
-		return -1;
-	if ((pos = lseek(STDIN_FILENO, 0, SEEK_CUR)) == -1)
-		return -1;
-	return pos >= st.st_size ? 0 : st.st_size - pos;
 }

@@ -24,6 +24,8 @@ out_strerror(int e)
 		return "file shrank while reading";
 	case E_PASTEND:
 		return "input runs past the end of the segment";
+	case E_MAPFAULT:
+		return "mapped page unavailable (out of space or I/O error)";
 	default:
 		return strerror(e);
 	}

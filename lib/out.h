@@ -12,7 +12,8 @@ enum {
 	E_NOTREG = 0x10000,	/* not a regular file, so not a segment */
 	E_SYMLINK,		/* a symbolic link, which we never follow */
 	E_SHRANK,		/* the source ended before its size said */
-	E_PASTEND		/* input ran past the end of the segment */
+	E_PASTEND,		/* input ran past the end of the segment */
+	E_MAPFAULT		/* a mapped page could not be had (SIGBUS) */
 };
 
 const char	*out_strerror(int);

@@ -6,6 +6,7 @@
  * octal.  A binary suffix (k, m, g, t, p, e, any case) multiplies, as
  * expand_number(3) does.
  */
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <ctype.h>
@@ -77,4 +78,32 @@ parse_mode(const char *arg, mode_t *val)
 	*val = getmode(set, 0) & ALLPERMS;
 	free(set);
 	return NULL;
+}
+
+static const struct {
+	const char	*name;
+	int		 advice;
+} advices[] = {
+	{ "normal",	MADV_NORMAL },
+	{ "sequential",	MADV_SEQUENTIAL },
+	{ "random",	MADV_RANDOM },
+	{ "willneed",	MADV_WILLNEED },
+	{ "dontneed",	MADV_DONTNEED },
+	{ "hugepage",	MADV_HUGEPAGE },
+};
+
+/* An madvise(2) advice by its name, as mapcat -a takes it. */
+const char *
+parse_advice(const char *arg, int *val)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(advices) / sizeof(advices[0]); i++) {
+		if (strcmp(arg, advices[i].name) == 0) {
+			*val = advices[i].advice;
+			return NULL;
+		}
+	}
+	return "unknown advice (normal, sequential, random, willneed, "
+	    "dontneed, hugepage)";
 }

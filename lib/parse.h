@@ -6,5 +6,6 @@
 
 const char	*parse_size(const char *arg, off_t *val);
 const char	*parse_mode(const char *arg, mode_t *val);
+const char	*parse_advice(const char *arg, int *val);
 
 #endif

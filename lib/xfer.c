@@ -3,9 +3,13 @@
  * the commands make goes through here, so that a faster path for a kind of
  * descriptor is added in one place.
  */
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +19,7 @@
 #include "xfer.h"
 
 #define BUFSZ	(128 * 1024)
+#define WINDOW	(8 * 1024 * 1024)	/* bytes mapped at a time */
 
 static char *
 xfer_buf(void)
@@ -109,15 +114,19 @@ xfer_out(int fd, off_t off, off_t len, int out, int flags,
 	return 0;
 }
 
+/* Where copy_in puts what it reads: bytes n at p go to pos. */
+typedef int	sink_fn(void *ctx, const char *p, size_t n, off_t pos);
+
 /*
- * Copies everything from in into the regular file fd at off.  With
- * limit >= 0, at most limit bytes may be written: input beyond that is
- * E_PASTEND, after the first limit bytes were written.  *done counts the
- * bytes written.  Returns 0, or -1 with errno and *side set.
+ * Reads in to its end, or for at most max bytes (max < 0: no limit), and
+ * hands the bytes to sink for positions off, off + 1, ...  With room >= 0,
+ * at most room bytes may go: input beyond that is E_PASTEND, after the
+ * first room bytes went.  *done counts the bytes the sink took.  Returns
+ * 0, or -1 with errno and *side set.
  */
-int
-xfer_in(int in, int fd, off_t off, off_t limit, off_t *done,
-    enum xfer_side *side)
+static int
+copy_in(int in, off_t off, off_t room, off_t max, sink_fn *sink, void *ctx,
+    off_t *done, enum xfer_side *side)
 {
 	char *buf;
 	ssize_t r;
@@ -130,9 +139,13 @@ xfer_in(int in, int fd, off_t off, off_t limit, off_t *done,
 	}
 	for (;;) {
 		n = BUFSZ;
-		if (limit >= 0 && limit - *done < (off_t)n)
-			n = (size_t)(limit - *done);
-		/* At the limit, one more byte tells whether input goes on. */
+		if (max >= 0 && max - *done < (off_t)n)
+			n = (size_t)(max - *done);
+		if (max >= 0 && n == 0)
+			return 0;
+		if (room >= 0 && room - *done < (off_t)n)
+			n = (size_t)(room - *done);
+		/* Out of room, one more byte tells whether input goes on. */
 		if ((r = read(in, buf, n > 0 ? n : 1)) == -1) {
 			if (errno == EINTR)
 				continue;
@@ -146,10 +159,343 @@ xfer_in(int in, int fd, off_t off, off_t limit, off_t *done,
 			*side = XFER_IN;
 			return -1;
 		}
-		if (pwrite_all(fd, buf, (size_t)r, off + *done) == -1) {
+		if (sink(ctx, buf, (size_t)r, off + *done) == -1) {
 			*side = XFER_OUT;
 			return -1;
 		}
 		*done += r;
 	}
+}
+
+static int
+pwrite_sink(void *ctx, const char *p, size_t n, off_t pos)
+{
+	return pwrite_all(*(int *)ctx, p, n, pos);
+}
+
+/*
+ * Copies everything from in into the regular file fd at off with
+ * pwrite(2); see copy_in for room and the rest.
+ */
+int
+xfer_in(int in, int fd, off_t off, off_t room, off_t *done,
+    enum xfer_side *side)
+{
+	return copy_in(in, off, room, -1, pwrite_sink, &fd, done, side);
+}
+
+/*
+ * Bytes left to read on in when it is a regular file, whose size is known
+ * before reading; -1 when it is not.
+ */
+off_t
+xfer_input_left(int in)
+{
+	struct stat st;
+	off_t pos;
+
+	if (fstat(in, &st) == -1 || !S_ISREG(st.st_mode))
+		return -1;
+	if ((pos = lseek(in, 0, SEEK_CUR)) == -1)
+		return -1;
+	return pos >= st.st_size ? 0 : st.st_size - pos;
+}
+
+/*
+ * The SIGBUS guard.  Touching a page of a mapping beyond the end of its
+ * file (because someone truncated it) or a page that cannot be allocated
+ * raises SIGBUS; inside xfer_guard that becomes an error return instead of
+ * a crash.  Every access to mapped memory from user space goes through it.
+ */
+static sigjmp_buf	 bus_env;
+static volatile sig_atomic_t bus_armed;
+
+static void
+on_sigbus(int sig)
+{
+	if (bus_armed)
+		siglongjmp(bus_env, 1);
+	/* Not ours: die of it as we would have without the handler. */
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/*
+ * Runs fn(arg); returns what it returns, or -1 with errno E_MAPFAULT if it
+ * touched a page that could not be had.
+ */
+int
+xfer_guard(int (*fn)(void *), void *arg)
+{
+	static bool installed;
+	struct sigaction sa;
+	int r;
+
+	if (!installed) {
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_sigbus;
+		sigemptyset(&sa.sa_mask);
+		if (sigaction(SIGBUS, &sa, NULL) == -1)
+			return -1;
+		installed = true;
+	}
+	if (sigsetjmp(bus_env, 1) != 0) {
+		bus_armed = 0;
+		errno = E_MAPFAULT;
+		return -1;
+	}
+	bus_armed = 1;
+	r = fn(arg);
+	bus_armed = 0;
+	return r;
+}
+
+static long
+page_size(void)
+{
+	static long pagesz;
+
+	if (pagesz == 0)
+		pagesz = sysconf(_SC_PAGESIZE);
+	return pagesz;
+}
+
+/* The file ended before end: it shrank under us. */
+static bool
+shrank(int fd, off_t end)
+{
+	struct stat st;
+
+	return fstat(fd, &st) == 0 && st.st_size < end;
+}
+
+struct window {
+	const char	*p;
+	size_t		 n;
+	int		 out;
+};
+
+static int
+write_window(void *arg)
+{
+	struct window *w = arg;
+
+	return write_all(w->out, w->p, w->n);
+}
+
+/*
+ * Copies [off, off + len) of the regular file fd to out through private
+ * read-only mappings of WINDOW bytes at a time, so memory stays flat, with
+ * advice given to madvise(2) for each window (-1 for none).  The kernel
+ * reports a truncated file as EFAULT from write(2), user space as SIGBUS;
+ * both become E_SHRANK when the file is now shorter than off + len.  A
+ * file that cannot be mapped at all (sysfs, for one) is read instead.
+ */
+int
+xfer_map_out(int fd, off_t off, off_t len, int out, int advice,
+    enum xfer_side *side)
+{
+	struct window w;
+	off_t end = off + len, base;
+	size_t maplen, delta;
+	void *map;
+	bool first = true;
+	int r;
+
+	w.out = out;
+	while (off < end) {
+		base = off & ~(off_t)(page_size() - 1);
+		delta = (size_t)(off - base);
+		maplen = delta + (size_t)(end - off < WINDOW ? end - off : WINDOW);
+		map = mmap(NULL, maplen, PROT_READ, MAP_PRIVATE, fd, base);
+		if (map == MAP_FAILED) {
+			if (first && (errno == ENODEV || errno == EACCES ||
+			    errno == EINVAL) && lseek(fd, off, SEEK_SET) != -1)
+				return xfer_stream_out(fd, 0, len, out, side);
+			*side = XFER_IN;
+			return -1;
+		}
+		first = false;
+		if (advice != -1 && madvise(map, maplen, advice) == -1 &&
+		    errno != EINVAL) {
+			munmap(map, maplen);
+			*side = XFER_IN;
+			return -1;
+		}
+		w.p = (const char *)map + delta;
+		w.n = maplen - delta;
+		r = xfer_guard(write_window, &w);
+		munmap(map, maplen);
+		if (r == -1) {
+			if (errno == EFAULT || errno == E_MAPFAULT) {
+				if (shrank(fd, end))
+					errno = E_SHRANK;
+				*side = XFER_IN;
+			} else
+				*side = XFER_OUT;
+			return -1;
+		}
+		off += (off_t)w.n;
+	}
+	return 0;
+}
+
+/*
+ * Copies a stream (a pipe, a tty, a /proc file: anything that cannot be
+ * mapped) to out, after skipping skip bytes, for at most len bytes
+ * (len < 0: to the end).
+ */
+int
+xfer_stream_out(int fd, off_t skip, off_t len, int out, enum xfer_side *side)
+{
+	char *buf;
+	ssize_t r;
+	size_t n;
+
+	if ((buf = xfer_buf()) == NULL) {
+		*side = XFER_IN;
+		return -1;
+	}
+	if (skip > 0 && lseek(fd, skip, SEEK_CUR) != -1)
+		skip = 0;
+	while (len != 0) {
+		n = BUFSZ;
+		if (skip > 0 && skip < (off_t)n)
+			n = (size_t)skip;
+		else if (skip == 0 && len > 0 && len < (off_t)n)
+			n = (size_t)len;
+		if ((r = read(fd, buf, n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			*side = XFER_IN;
+			return -1;
+		}
+		if (r == 0)
+			break;
+		if (skip > 0) {
+			skip -= r;
+			continue;
+		}
+		if (write_all(out, buf, (size_t)r) == -1) {
+			*side = XFER_OUT;
+			return -1;
+		}
+		if (len > 0)
+			len -= r;
+	}
+	return 0;
+}
+
+/* A shared, writable window onto a file, moved along as copy_in goes. */
+struct map_sink {
+	int	 fd;
+	bool	 grow;
+	off_t	 size;		/* of the file, as far as we know */
+	char	*map;
+	off_t	 base;
+	size_t	 len;
+	/* what copy_window copies */
+	char		*dst;
+	const char	*src;
+	size_t		 n;
+};
+
+static int
+copy_window(void *arg)
+{
+	struct map_sink *m = arg;
+
+	memcpy(m->dst, m->src, m->n);
+	return 0;
+}
+
+static int
+map_sink(void *ctx, const char *p, size_t n, off_t pos)
+{
+	struct map_sink *m = ctx;
+	int e;
+
+	/* Growing: allocate first, so a full disk is ENOSPC, not SIGBUS. */
+	if (m->grow && pos + (off_t)n > m->size) {
+		if ((e = posix_fallocate(m->fd, pos, (off_t)n)) != 0) {
+			errno = e;
+			return -1;
+		}
+		m->size = pos + (off_t)n;
+	}
+	if (m->map == NULL || pos < m->base ||
+	    pos + (off_t)n > m->base + (off_t)m->len) {
+		if (m->map != NULL)
+			munmap(m->map, m->len);
+		m->base = pos & ~(off_t)(page_size() - 1);
+		m->len = (size_t)(pos - m->base) + (n > WINDOW ? n : WINDOW);
+		m->map = mmap(NULL, m->len, PROT_READ | PROT_WRITE, MAP_SHARED,
+		    m->fd, m->base);
+		if (m->map == MAP_FAILED) {
+			m->map = NULL;
+			return -1;
+		}
+	}
+	m->dst = m->map + (pos - m->base);
+	m->src = p;
+	m->n = n;
+	if (xfer_guard(copy_window, m) == -1) {
+		if (shrank(m->fd, pos + (off_t)n))
+			errno = E_SHRANK;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Copies in into the regular file fd at off by storing through a shared
+ * mapping, for at most max bytes (max < 0: to the end of input).  With
+ * grow, the file is extended (posix_fallocate) as input runs past its end;
+ * without, input past the end is E_PASTEND.
+ */
+int
+xfer_map_in(int in, int fd, off_t off, off_t max, bool grow, off_t *done,
+    enum xfer_side *side)
+{
+	struct map_sink m = { .fd = fd, .grow = grow };
+	struct stat st;
+	off_t room = -1;
+	int r;
+
+	if (fstat(fd, &st) == -1) {
+		*side = XFER_OUT;
+		return -1;
+	}
+	m.size = st.st_size;
+	if (!grow)
+		room = off >= st.st_size ? 0 : st.st_size - off;
+	r = copy_in(in, off, room, max, map_sink, &m, done, side);
+	if (m.map != NULL)
+		munmap(m.map, m.len);
+	return r;
+}
+
+/* msync(2) [off, off + len) of fd through shared mappings, a window each. */
+int
+xfer_msync(int fd, off_t off, off_t len, int flags)
+{
+	off_t base, end = off + len;
+	size_t maplen;
+	void *map;
+	int r;
+
+	while (off < end) {
+		base = off & ~(off_t)(page_size() - 1);
+		maplen = (size_t)(off - base) +
+		    (size_t)(end - off < WINDOW ? end - off : WINDOW);
+		map = mmap(NULL, maplen, PROT_READ, MAP_SHARED, fd, base);
+		if (map == MAP_FAILED)
+			return -1;
+		r = msync(map, maplen, flags);
+		munmap(map, maplen);
+		if (r == -1)
+			return -1;
+		off = base + (off_t)maplen;
+	}
+	return 0;
 }

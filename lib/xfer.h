@@ -7,6 +7,8 @@
 
 #include <sys/types.h>
 
+#include <stdbool.h>
+
 /* Flags for xfer_out. */
 #define XFER_STRING	0x01	/* stop before the first NUL byte */
 #define XFER_SNAPSHOT	0x02	/* copy the bytes now; never pass pages on */
@@ -16,7 +18,16 @@ enum xfer_side { XFER_IN = 1, XFER_OUT };
 
 int	xfer_out(int fd, off_t off, off_t len, int out, int flags,
 	    enum xfer_side *side);
-int	xfer_in(int in, int fd, off_t off, off_t limit, off_t *done,
+int	xfer_guard(int (*fn)(void *), void *arg);
+int	xfer_map_out(int fd, off_t off, off_t len, int out, int advice,
 	    enum xfer_side *side);
+int	xfer_stream_out(int fd, off_t skip, off_t len, int out,
+	    enum xfer_side *side);
+int	xfer_in(int in, int fd, off_t off, off_t room, off_t *done,
+	    enum xfer_side *side);
+off_t	xfer_input_left(int in);
+int	xfer_map_in(int in, int fd, off_t off, off_t max, bool grow,
+	    off_t *done, enum xfer_side *side);
+int	xfer_msync(int fd, off_t off, off_t len, int flags);
 
 #endif

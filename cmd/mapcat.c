@@ -1,0 +1,146 @@
+/*
+ * mapcat: cat through mmap(2).  Regular files are read through private
+ * read-only mappings, a window at a time; whatever cannot be mapped (pipes,
+ * ttys, /proc and /sys files, empty files) is read with read(2).
+ */
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "out.h"
+#include "parse.h"
+#include "xfer.h"
+
+static int	 cat_one(const char *);
+static int	 cat_fd(int, const char *);
+
+static int	 advice = -1;
+static off_t	 offset, length = -1;
+
+static const char synopsis[] =
+    "usage: mapcat [-a advice] [-o offset] [-l length] [file ...]\n";
+
+static const char options[] =
+    "Write files to standard output through mmap(2).\n"
+    "With no file, or when file is -, read standard input.\n"
+    "\n"
+    "  -a, --advice=ADVICE    madvise(2) hint: normal, sequential, random,\n"
+    "                         willneed, dontneed or hugepage\n"
+    "                         (default: sequential for whole files)\n"
+    "  -l, --length=LENGTH    write at most LENGTH bytes of each file\n"
+    "  -o, --offset=OFFSET    start OFFSET bytes into each file\n";
+
+static const struct option longopts[] = {
+	{ "advice",	required_argument,	NULL,	'a' },
+	{ "help",	no_argument,		NULL,	OPT_HELP },
+	{ "length",	required_argument,	NULL,	'l' },
+	{ "offset",	required_argument,	NULL,	'o' },
+	{ "version",	no_argument,		NULL,	OPT_VERSION },
+	{ NULL,		0,			NULL,	0 }
+};
+
+int
+main(int argc, char *argv[])
+{
+	const char *errstr;
+	int ch, i, rval = 0;
+
+	cli_init(synopsis);
+	while ((ch = getopt_long(argc, argv, "a:l:o:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			if ((errstr = parse_advice(optarg, &advice)) != NULL)
+				usagex("invalid advice '%s': %s",
+				    out_vis(optarg), errstr);
+			break;
+		case 'l':
+			length = cli_size("length", optarg);
+			break;
+		case 'o':
+			offset = cli_size("offset", optarg);
+			break;
+		case OPT_HELP:
+			help(options);
+		case OPT_VERSION:
+			version();
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	/* Whole files are read front to back: say so unless told otherwise. */
+	if (advice == -1 && offset == 0 && length == -1)
+		advice = MADV_SEQUENTIAL;
+
+	if (argc == 0)
+		rval = cat_one("-");
+	for (i = 0; i < argc; i++)
+		rval |= cat_one(argv[i]);
+	return rval | out_close();
+}
+
+static int
+cat_one(const char *path)
+{
+	int fd, rval;
+
+	if (strcmp(path, "-") == 0)
+		return cat_fd(STDIN_FILENO, "stdin");
+	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC)) == -1) {
+		warn_name(path);
+		return 1;
+	}
+	rval = cat_fd(fd, path);
+	close(fd);
+	return rval;
+}
+
+static int
+cat_fd(int fd, const char *path)
+{
+	struct stat st;
+	enum xfer_side side;
+	off_t pos = 0, len;
+	int r;
+
+	if (fstat(fd, &st) == -1) {
+		warn_name(path);
+		return 1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		warn_name(path);
+		return 1;
+	}
+	/* Standard input may have been read from already: start where it is. */
+	if (S_ISREG(st.st_mode) && fd == STDIN_FILENO &&
+	    (pos = lseek(fd, 0, SEEK_CUR)) == -1)
+		pos = 0;
+	/* /proc files claim size 0: those, like pipes, are read. */
+	if (S_ISREG(st.st_mode) && st.st_size > 0) {
+		len = pos + offset >= st.st_size ? 0 :
+		    st.st_size - pos - offset;
+		if (length >= 0 && length < len)
+			len = length;
+		r = xfer_map_out(fd, pos + offset, len, STDOUT_FILENO, advice,
+		    &side);
+	} else
+		r = xfer_stream_out(fd, offset, length, STDOUT_FILENO, &side);
+	if (r == -1) {
+		if (side == XFER_OUT)
+			out_fail();
+		warn_name(path);
+		return 1;
+	}
+	return 0;
+}

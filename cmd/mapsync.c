@@ -1,0 +1,197 @@
+/*
+ * mapsync: flush a range of a file to storage with msync(2) through a
+ * shared mapping; with -w, first copy standard input into the file at an
+ * offset through that mapping.
+ */
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "out.h"
+#include "xfer.h"
+
+static int	 sync_one(const char *);
+static int	 write_in(const char *, int, off_t, off_t *);
+
+static bool	 gflag, lflag, vflag, wflag;
+static int	 msflags = MS_SYNC;
+static off_t	 offset, length;
+
+static const char synopsis[] =
+    "usage: mapsync [-agiv] [-w] [-o offset] [-l length] file ...\n";
+
+static const char options[] =
+    "Flush a file range to storage with msync(2) through a shared mapping.\n"
+    "\n"
+    "  -a, --async            schedule the writes (MS_ASYNC), do not wait\n"
+    "  -g, --grow             with -w, grow the file when input runs past "
+    "its end\n"
+    "  -i, --invalidate       also invalidate other mappings (MS_INVALIDATE)\n"
+    "  -l, --length=LENGTH    sync LENGTH bytes (default: to the end)\n"
+    "  -o, --offset=OFFSET    start OFFSET bytes into the file\n"
+    "  -v, --verbose          print the range synced\n"
+    "  -w, --write            first copy standard input into the file at "
+    "OFFSET\n";
+
+static const struct option longopts[] = {
+	{ "async",	no_argument,		NULL,	'a' },
+	{ "grow",	no_argument,		NULL,	'g' },
+	{ "help",	no_argument,		NULL,	OPT_HELP },
+	{ "invalidate",	no_argument,		NULL,	'i' },
+	{ "length",	required_argument,	NULL,	'l' },
+	{ "offset",	required_argument,	NULL,	'o' },
+	{ "verbose",	no_argument,		NULL,	'v' },
+	{ "version",	no_argument,		NULL,	OPT_VERSION },
+	{ "write",	no_argument,		NULL,	'w' },
+	{ NULL,		0,			NULL,	0 }
+};
+
+int
+main(int argc, char *argv[])
+{
+	int ch, i, rval = 0;
+
+	cli_init(synopsis);
+	while ((ch = getopt_long(argc, argv, "agil:o:vw", longopts, NULL)) !=
+	    -1) {
+		switch (ch) {
+		case 'a':
+			msflags = (msflags & ~MS_SYNC) | MS_ASYNC;
+			break;
+		case 'g':
+			gflag = true;
+			break;
+		case 'i':
+			msflags |= MS_INVALIDATE;
+			break;
+		case 'l':
+			length = cli_size("length", optarg);
+			lflag = true;
+			break;
+		case 'o':
+			offset = cli_size("offset", optarg);
+			break;
+		case 'v':
+			vflag = true;
+			break;
+		case 'w':
+			wflag = true;
+			break;
+		case OPT_HELP:
+			help(options);
+		case OPT_VERSION:
+			version();
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (gflag && !wflag)
+		usagex("-g needs -w");
+	if (argc == 0)
+		usagex("missing file operand");
+	if (wflag && argc > 1)
+		usagex("-w takes one file only");
+
+	for (i = 0; i < argc; i++)
+		rval |= sync_one(argv[i]);
+	return rval | out_close();
+}
+
+static int
+sync_one(const char *path)
+{
+	struct stat st;
+	off_t done, end;
+	int fd, flags;
+
+	/* O_NONBLOCK so that a fifo cannot hang the open; refused below. */
+	fd = open(path, O_RDWR | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+	if (fd == -1) {
+		warn_name(path);
+		return 1;
+	}
+	if (fstat(fd, &st) == -1)
+		goto fail;
+	if (!S_ISREG(st.st_mode)) {
+		errno = S_ISDIR(st.st_mode) ? EISDIR : E_NOTREG;
+		goto fail;
+	}
+	if ((flags = fcntl(fd, F_GETFL)) == -1 ||
+	    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == -1)
+		goto fail;
+
+	if (wflag) {
+		if (write_in(path, fd, st.st_size, &done) == -1) {
+			close(fd);
+			return 1;
+		}
+		end = offset + done;
+	} else {
+		end = lflag && length < st.st_size - offset ?
+		    offset + length : st.st_size;
+		if (end < offset)
+			end = offset;
+	}
+	if (xfer_msync(fd, offset, end - offset, msflags) == -1)
+		goto fail;
+	if (close(fd) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	if (vflag)
+		printf("%s: %s %jd bytes at offset %jd\n", path,
+		    msflags & MS_ASYNC ? "scheduled" : "synced",
+		    (intmax_t)(end - offset), (intmax_t)offset);
+	return 0;
+fail:
+	warn_name(path);
+	if (fd != -1)
+		close(fd);
+	return 1;
+}
+
+/*
+ * -w: copies standard input into fd at offset through a shared mapping,
+ * for at most -l bytes.  Input that runs past the end of the file is an
+ * error without -g, refused before writing when its size is known.
+ */
+static int
+write_in(const char *path, int fd, off_t size, off_t *done)
+{
+	enum xfer_side side;
+	off_t room, want;
+
+	room = offset >= size ? 0 : size - offset;
+	want = xfer_input_left(STDIN_FILENO);
+	if (lflag && want > length)
+		want = length;
+	if (!gflag && want > room) {
+		warnx("%s: input of %jd bytes at offset %jd runs past the end "
+		    "of the file (size %jd): nothing written", out_vis(path),
+		    (intmax_t)want, (intmax_t)offset, (intmax_t)size);
+		return -1;
+	}
+	if (xfer_map_in(STDIN_FILENO, fd, offset, lflag ? length : -1, gflag,
+	    done, &side) == 0)
+		return 0;
+	if (errno == E_PASTEND)
+		warnx("%s: input runs past the end of the file (size %jd): "
+		    "%jd bytes written at offset %jd", out_vis(path),
+		    (intmax_t)size, (intmax_t)*done, (intmax_t)offset);
+	else if (side == XFER_IN)
+		warn("stdin");
+	else
+		warn_name(path);
+	return -1;
+}
