@@ -16,6 +16,7 @@
 
 #include "cli.h"
 #include "out.h"
+#include "parse.h"
 #include "segment.h"
 #include "xfer.h"
 
@@ -142,12 +143,14 @@ write_one(const char *name)
 		close(fd);
 		return 1;
 	}
-	/* A known input size lets a full /dev/shm fail before any write. */
-	if (left > 0 && limit < 0 && offset + left > st.st_size &&
-	    posix_fallocate(fd, offset, left) != 0) {
-		errno = ENOSPC;
+	if (left > OFF_MAX - offset) {
+		errno = EFBIG;
 		goto fail;
 	}
+	/* A known input size lets a full /dev/shm fail before any write. */
+	if (left > 0 && limit < 0 && offset + left > st.st_size &&
+	    (errno = posix_fallocate(fd, offset, left)) != 0)
+		goto fail;
 
 	if (xfer_in(STDIN_FILENO, fd, offset, limit, &done, &side) == -1) {
 		if (errno == E_PASTEND) {

@@ -41,22 +41,27 @@ out_vis(const char *s)
 	return buf;
 }
 
-/* prog: NAME: reason, from errno. */
+/* Whether some operand failed, for the status of a quiet end. */
+static int failed;
+
+/* prog: NAME: reason, from errno; the operand failed. */
 void
 warn_name(const char *name)
 {
 	warnx("%s: %s", out_vis(name), out_strerror(errno));
+	failed = 1;
 }
 
 /*
  * Writing to stdout failed.  A reader that went away ends the command
- * quietly, as it does cat's; anything else is an error.
+ * quietly, as it does cat's, with the status so far; anything else is an
+ * error.
  */
 noreturn void
 out_fail(void)
 {
 	if (errno == EPIPE)
-		exit(0);
+		exit(failed);
 	err(1, "stdout");
 }
 

@@ -44,15 +44,19 @@ parse_size(const char *arg, off_t *val)
 		return "not a number";
 	errno = 0;
 	n = strtoumax(p, &end, base);
-	if (errno == ERANGE || n > INT64_MAX)
+	if (errno == ERANGE || n > OFF_MAX)
 		return "too large";
-	/* Hand the suffix to expand_number with the number in plain decimal. */
-	if (strlen(end) > 2 ||
-	    snprintf(buf, sizeof(buf), "%ju%s", n, end) >= (int)sizeof(buf))
+	/*
+	 * One suffix letter or none; expand_number itself would ignore what
+	 * follows the letter.  It gets the number in plain decimal.
+	 */
+	if (end[0] != '\0' && (end[1] != '\0' || strchr("kmgtpeKMGTPE",
+	    end[0]) == NULL))
 		return "invalid suffix";
+	snprintf(buf, sizeof(buf), "%ju%s", n, end);
 	if (expand_number(buf, &v) == -1)
 		return errno == ERANGE ? "too large" : "invalid suffix";
-	if (v > INT64_MAX)
+	if (v > OFF_MAX)
 		return "too large";
 	*val = (off_t)v;
 	return NULL;

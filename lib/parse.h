@@ -4,6 +4,11 @@
 
 #include <sys/types.h>
 
+#include <stdint.h>
+
+/* The largest offset or size: off_t is 64 bits. */
+#define OFF_MAX	INT64_MAX
+
 const char	*parse_size(const char *arg, off_t *val);
 const char	*parse_mode(const char *arg, mode_t *val);
 const char	*parse_advice(const char *arg, int *val);
