@@ -2,9 +2,18 @@
  * xfer.c: moving bytes between segments and the outside world.  Every copy
  * the commands make goes through here, so that a faster path for a kind of
  * descriptor is added in one place.
+ *
+ * The paths, fastest first, chosen by what the other descriptor is: splice
+ * into or out of a pipe (made larger first); copy_file_range, then
+ * sendfile, between regular files; sendfile into character devices and
+ * sockets; large read/write for a tty and whenever the bytes must be looked
+ * at or copied now.  A path the kernel refuses for a pair of descriptors
+ * (EINVAL, EXDEV...) gives way to the next.
  */
 #include <sys/mman.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -18,8 +27,14 @@
 #include "out.h"
 #include "xfer.h"
 
-#define BUFSZ	(128 * 1024)
+#define BUFSZ	(1024 * 1024)		/* for read/write */
 #define WINDOW	(8 * 1024 * 1024)	/* bytes mapped at a time */
+#define CHUNK	(64 * 1024 * 1024)	/* bytes asked of one splice etc. */
+#define PIPESZ	(1024 * 1024)		/* what we make pipes grow to */
+
+enum method { M_SPLICE, M_COPY_RANGE, M_SENDFILE, M_RW };
+
+static int	copy_out(int, off_t, off_t, int, int, enum xfer_side *);
 
 static char *
 xfer_buf(void)
@@ -68,19 +83,120 @@ pwrite_all(int fd, const char *p, size_t n, off_t off)
 }
 
 /*
+ * Makes a pipe hold PIPESZ bytes, or as much as an unprivileged user may
+ * (pipe-max-size), so that each splice moves more than 64 KiB.  A pipe that
+ * stays small is only slower.
+ */
+static void
+pipe_grow(int fd)
+{
+	char buf[32];
+	ssize_t r;
+	int max, pfd;
+
+	if (fcntl(fd, F_GETPIPE_SZ) >= PIPESZ ||
+	    fcntl(fd, F_SETPIPE_SZ, PIPESZ) != -1)
+		return;
+	if ((pfd = open("/proc/sys/fs/pipe-max-size", O_RDONLY | O_CLOEXEC)) ==
+	    -1)
+		return;
+	r = read(pfd, buf, sizeof(buf) - 1);
+	close(pfd);
+	if (r > 0) {
+		buf[r] = '\0';
+		if ((max = atoi(buf)) > 0)
+			(void)fcntl(fd, F_SETPIPE_SZ, max);
+	}
+}
+
+/* The fastest way to move bytes between a regular file and fd. */
+static enum method
+method_for(int fd, bool in)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) == -1)
+		return M_RW;
+	if (S_ISFIFO(st.st_mode)) {
+		pipe_grow(fd);
+		return M_SPLICE;
+	}
+	if (S_ISREG(st.st_mode))
+		return M_COPY_RANGE;
+	if (in || isatty(fd))
+		return M_RW;
+	return M_SENDFILE;
+}
+
+/* errno values that say a path does not work for these descriptors. */
+static bool
+refused(int e)
+{
+	return e == EINVAL || e == ENOSYS || e == EOPNOTSUPP || e == EXDEV ||
+	    e == EBADF;
+}
+
+static enum method
+next_method(enum method m)
+{
+	return m == M_COPY_RANGE ? M_SENDFILE : M_RW;
+}
+
+/*
  * Copies [off, off + len) of the regular file fd to out.  A file that ends
  * before off + len shrank under us: E_SHRANK.  With XFER_STRING, stops
- * before the first NUL byte.  Returns 0, or -1 with errno and *side set.
+ * before the first NUL byte; with XFER_SNAPSHOT, copies the bytes now
+ * rather than handing the pipe references to the pages, which the reader
+ * would read as they are when it reads them.  Returns 0, or -1 with errno
+ * and *side set.
  */
 int
 xfer_out(int fd, off_t off, off_t len, int out, int flags,
+    enum xfer_side *side)
+{
+	enum method m = M_RW;
+	ssize_t r;
+	size_t n;
+
+	if ((flags & (XFER_STRING | XFER_SNAPSHOT)) == 0 && len > 0)
+		m = method_for(out, false);
+	while (len > 0 && m != M_RW) {
+		n = len < CHUNK ? (size_t)len : CHUNK;
+		if (m == M_SPLICE)
+			r = splice(fd, &off, out, NULL, n, SPLICE_F_MORE);
+		else if (m == M_COPY_RANGE)
+			r = copy_file_range(fd, &off, out, NULL, n, 0);
+		else
+			r = sendfile(out, fd, &off, n);
+		if (r == -1) {
+			if (errno == EINTR)
+				continue;
+			if (refused(errno)) {
+				m = next_method(m);
+				continue;
+			}
+			*side = XFER_OUT;
+			return -1;
+		}
+		if (r == 0) {
+			errno = E_SHRANK;
+			*side = XFER_IN;
+			return -1;
+		}
+		len -= r;
+	}
+	return len > 0 ? copy_out(fd, off, len, out, flags, side) : 0;
+}
+
+/* xfer_out by pread and write, through a buffer. */
+static int
+copy_out(int fd, off_t off, off_t len, int out, int flags,
     enum xfer_side *side)
 {
 	char *buf, *nul;
 	ssize_t r;
 	size_t n;
 
-	(void)flags;	/* every path copies for now */
 	if ((buf = xfer_buf()) == NULL) {
 		*side = XFER_IN;
 		return -1;
@@ -181,7 +297,49 @@ int
 xfer_in(int in, int fd, off_t off, off_t room, off_t *done,
     enum xfer_side *side)
 {
-	return copy_in(in, off, room, -1, pwrite_sink, &fd, done, side);
+	enum method m;
+	off_t pos, more;
+	ssize_t r;
+	size_t n;
+	int ret;
+
+	*done = 0;
+	m = method_for(in, true);
+	for (;;) {
+		n = CHUNK;
+		if (room >= 0 && room - *done < (off_t)n)
+			n = (size_t)(room - *done);
+		if (m == M_RW || n == 0)
+			break;
+		pos = off + *done;
+		if (m == M_SPLICE)
+			r = splice(in, NULL, fd, &pos, n, SPLICE_F_MOVE);
+		else if (m == M_COPY_RANGE)
+			r = copy_file_range(in, NULL, fd, &pos, n, 0);
+		else if (lseek(fd, pos, SEEK_SET) == -1)
+			r = -1;
+		else
+			r = sendfile(fd, in, NULL, n);
+		if (r == -1) {
+			if (errno == EINTR)
+				continue;
+			if (refused(errno)) {
+				m = next_method(m);
+				continue;
+			}
+			*side = errno == ENOSPC || errno == EDQUOT ||
+			    errno == EFBIG || errno == EIO ? XFER_OUT : XFER_IN;
+			return -1;
+		}
+		if (r == 0)
+			return 0;
+		*done += r;
+	}
+	/* The rest, and the look past the room left, by read and pwrite. */
+	ret = copy_in(in, off + *done, room < 0 ? -1 : room - *done, -1,
+	    pwrite_sink, &fd, &more, side);
+	*done += more;
+	return ret;
 }
 
 /*
@@ -273,14 +431,33 @@ struct window {
 	const char	*p;
 	size_t		 n;
 	int		 out;
+	bool		 pipe;
 };
 
+/*
+ * Into a pipe, vmsplice(2) hands over references to the mapped pages
+ * instead of copying them; the reader copies them once, as it reads.
+ */
 static int
 write_window(void *arg)
 {
 	struct window *w = arg;
+	struct iovec iov = { (void *)w->p, w->n };
+	ssize_t r;
 
-	return write_all(w->out, w->p, w->n);
+	while (w->pipe && iov.iov_len > 0) {
+		if ((r = vmsplice(w->out, &iov, 1, 0)) == -1) {
+			if (errno == EINTR)
+				continue;
+			if (!refused(errno))
+				return -1;
+			w->pipe = false;
+			break;
+		}
+		iov.iov_base = (char *)iov.iov_base + r;
+		iov.iov_len -= (size_t)r;
+	}
+	return write_all(w->out, iov.iov_base, iov.iov_len);
 }
 
 /*
@@ -303,6 +480,7 @@ xfer_map_out(int fd, off_t off, off_t len, int out, int advice,
 	int r;
 
 	w.out = out;
+	w.pipe = len > 0 && method_for(out, false) == M_SPLICE;
 	while (off < end) {
 		base = off & ~(off_t)(page_size() - 1);
 		delta = (size_t)(off - base);
