@@ -99,10 +99,15 @@ create_one(const char *name)
 	}
 	if (fstat(fd, &st) == -1)
 		goto fail;
-	/* Grow, never shrink: an existing segment may hold someone's data. */
-	if (size > st.st_size && ftruncate(fd, size) == -1)
-		goto fail;
-	if (rflag && seg_reserve(fd, size > st.st_size ? size : st.st_size) == -1)
+	/*
+	 * Grow, never shrink: an existing segment may hold someone's data.
+	 * posix_fallocate grows it too, and on tmpfs changes nothing unless
+	 * all of it could be had, so a failed -r leaves the size as it was.
+	 */
+	if (rflag) {
+		if (seg_reserve(fd, size > st.st_size ? size : st.st_size) == -1)
+			goto fail;
+	} else if (size > st.st_size && ftruncate(fd, size) == -1)
 		goto fail;
 	close(fd);
 	if (vflag && created)

@@ -1,2 +1,476 @@
-/* unit.c: tests of lib/ parsers. */
-int main(void) { return 0; }
+/*
+ * unit.c: tests of the lib/ parsers and name checks, table by table.  Each
+ * failure is printed with the line of the case and its input; the exit
+ * status is 1 when any case failed.
+ */
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <vis.h>
+
+#include "name.h"
+#include "parse.h"
+
+/* One case: the line it is written on, so a failure points at it. */
+#define ROW(...)	{ __LINE__, __VA_ARGS__ }
+
+/*
+ * Checks cond; on failure prints file:line, the input (escaped, since names
+ * hold any byte) and what went wrong.
+ */
+#define CHECK_AT(line, cond, input, ...) \
+	check((cond), __FILE__, (line), (input), __VA_ARGS__)
+#define CHECK(cond, input, ...) \
+	CHECK_AT(__LINE__, cond, input, __VA_ARGS__)
+
+static int	 npass, nfail;
+
+static void	 check(bool, const char *, int, const char *, const char *,
+		    ...) __attribute__((format(printf, 5, 6)));
+static const char *show(const char *);
+static void	 test_names(void);
+static void	 test_long_names(void);
+static void	 test_sizes(void);
+static void	 test_modes(void);
+static void	 test_mode_umask(void);
+static void	 test_advice(void);
+
+int
+main(void)
+{
+	test_names();
+	test_long_names();
+	test_sizes();
+	test_modes();
+	test_mode_umask();
+	test_advice();
+	printf("unit: %d passed, %d failed\n", npass, nfail);
+	return nfail != 0;
+}
+
+static void
+check(bool ok, const char *file, int line, const char *input,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	if (ok) {
+		npass++;
+		return;
+	}
+	nfail++;
+	fprintf(stderr, "%s:%d: input \"%s\": ", file, line, show(input));
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* The input made printable; long ones are cut, as only the start helps. */
+static const char *
+show(const char *s)
+{
+	static char buf[4 * 64 + 1];
+
+	strnvis(buf, s, sizeof(buf), VIS_CSTYLE | VIS_TAB | VIS_NL |
+	    VIS_OCTAL | VIS_DQ);
+	return buf;
+}
+
+/*
+ * Names: ok says whether the name is valid; skip is how far past the start
+ * of the argument the normalised name must begin (the leading slash).
+ * err, when set, is a word the refusal must contain.
+ */
+struct name_case {
+	int		 line;
+	const char	*arg;
+	bool		 ok;
+	size_t		 skip;
+	const char	*err;
+};
+
+static const struct name_case name_cases[] = {
+	ROW("a", true, 0, NULL),
+	ROW("/a", true, 1, NULL),
+	ROW("seg", true, 0, NULL),
+	ROW("/seg", true, 1, NULL),
+	ROW("psm_12ab", true, 0, NULL),
+	ROW("sem.x", true, 0, NULL),
+	ROW("...", true, 0, NULL),
+	ROW(".a", true, 0, NULL),
+	ROW("a.", true, 0, NULL),
+	ROW("-v", true, 0, NULL),
+	ROW("with space", true, 0, NULL),
+	ROW("/ lead and trail ", true, 1, NULL),
+	ROW("new\nline", true, 0, NULL),
+	ROW("/new\nline", true, 1, NULL),
+	ROW("tab\there", true, 0, NULL),
+	ROW("high\xff\xfe", true, 0, NULL),
+	ROW("/\xc3\xa9t\xc3\xa9", true, 1, NULL),
+	ROW("\x01\x7f", true, 0, NULL),
+	ROW("", false, 0, "empty"),
+	ROW("/", false, 0, "empty"),
+	ROW(".", false, 0, "."),
+	ROW("..", false, 0, ".."),
+	ROW("/.", false, 0, "."),
+	ROW("/..", false, 0, ".."),
+	ROW("a/b", false, 0, "/"),
+	ROW("/a/b", false, 0, "/"),
+	ROW("a/", false, 0, "/"),
+	ROW("//a", false, 0, "/"),
+	ROW("//", false, 0, "/"),
+	ROW("./a", false, 0, "/"),
+	ROW("../a", false, 0, "/"),
+};
+
+static void
+name_case(int line, const char *arg, bool ok, size_t skip, const char *err)
+{
+	const char *errstr, *name = NULL;
+
+	errstr = name_check(arg, &name);
+	if (ok) {
+		CHECK_AT(line, errstr == NULL, arg,
+		    "name_check refused it: %s", errstr);
+		if (errstr == NULL)
+			CHECK_AT(line, name == arg + skip, arg,
+			    "name points %td bytes in, want %zu",
+			    name == NULL ? -1 : name - arg, skip);
+	} else {
+		CHECK_AT(line, errstr != NULL, arg,
+		    "name_check accepted it");
+		if (errstr != NULL && err != NULL)
+			CHECK_AT(line, strstr(errstr, err) != NULL, arg,
+			    "message \"%s\" does not mention \"%s\"",
+			    errstr, err);
+	}
+}
+
+static void
+test_names(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(name_cases) / sizeof(name_cases[0]); i++)
+		name_case(name_cases[i].line, name_cases[i].arg,
+		    name_cases[i].ok, name_cases[i].skip, name_cases[i].err);
+}
+
+/* 255 bytes is the limit after the slash, whatever the bytes are. */
+static void
+test_long_names(void)
+{
+	char buf[SHM_NAME_MAX + 3];
+
+	CHECK(SHM_NAME_MAX == 255, "SHM_NAME_MAX", "is %d, want 255",
+	    SHM_NAME_MAX);
+
+	memset(buf, 'x', 255);
+	buf[255] = '\0';
+	name_case(__LINE__, buf, true, 0, NULL);
+	memset(buf, 'x', 256);
+	buf[256] = '\0';
+	name_case(__LINE__, buf, false, 0, "255");
+
+	buf[0] = '/';
+	memset(buf + 1, 'y', 255);
+	buf[256] = '\0';
+	name_case(__LINE__, buf, true, 1, NULL);
+	memset(buf + 1, 'y', 256);
+	buf[257] = '\0';
+	name_case(__LINE__, buf, false, 0, "255");
+
+	/* High bytes count as one byte each, not as characters. */
+	memset(buf, '\xe9', 255);
+	buf[255] = '\0';
+	name_case(__LINE__, buf, true, 0, NULL);
+	memset(buf, '\xe9', 256);
+	buf[256] = '\0';
+	name_case(__LINE__, buf, false, 0, "255");
+
+	/* Too long and with a slash in it: refused either way. */
+	memset(buf, 'z', 256);
+	buf[100] = '/';
+	buf[256] = '\0';
+	name_case(__LINE__, buf, false, 0, NULL);
+}
+
+/*
+ * Sizes: ok with the value, or refused with a word the phrase must hold.
+ */
+struct size_case {
+	int		 line;
+	const char	*arg;
+	bool		 ok;
+	int64_t		 val;
+	const char	*err;
+};
+
+#define KB	((int64_t)1 << 10)
+#define MB	((int64_t)1 << 20)
+#define GB	((int64_t)1 << 30)
+#define TB	((int64_t)1 << 40)
+#define PB	((int64_t)1 << 50)
+#define EB	((int64_t)1 << 60)
+
+static const struct size_case size_cases[] = {
+	ROW("0", true, 0, NULL),
+	ROW("1", true, 1, NULL),
+	ROW("4096", true, 4096, NULL),
+	/* A leading zero is decimal, never octal. */
+	ROW("010", true, 10, NULL),
+	ROW("0010", true, 10, NULL),
+	ROW("08", true, 8, NULL),
+	ROW("00", true, 0, NULL),
+	ROW("0x10", true, 16, NULL),
+	ROW("0X1f", true, 31, NULL),
+	ROW("0xFF", true, 255, NULL),
+	ROW("0x0", true, 0, NULL),
+	ROW("0x10k", true, 16 * KB, NULL),
+	ROW("4k", true, 4 * KB, NULL),
+	ROW("4K", true, 4 * KB, NULL),
+	ROW("010k", true, 10 * KB, NULL),
+	ROW("1M", true, MB, NULL),
+	ROW("1m", true, MB, NULL),
+	ROW("1g", true, GB, NULL),
+	ROW("2G", true, 2 * GB, NULL),
+	ROW("1t", true, TB, NULL),
+	ROW("1T", true, TB, NULL),
+	ROW("1p", true, PB, NULL),
+	ROW("7E", true, 7 * EB, NULL),
+	ROW("7e", true, 7 * EB, NULL),
+	ROW("9223372036854775807", true, INT64_MAX, NULL),
+	ROW("0x7fffffffffffffff", true, INT64_MAX, NULL),
+	ROW("8E", false, 0, "too large"),
+	ROW("16E", false, 0, "too large"),
+	ROW("8192P", false, 0, "too large"),
+	ROW("9223372036854775808", false, 0, "too large"),
+	ROW("18446744073709551615", false, 0, "too large"),
+	ROW("18446744073709551616", false, 0, "too large"),
+	ROW("99999999999999999999999", false, 0, "too large"),
+	ROW("0x8000000000000000", false, 0, "too large"),
+	ROW("9223372036854775807k", false, 0, "too large"),
+	ROW("-1", false, 0, "negative"),
+	ROW("-0", false, 0, "negative"),
+	ROW("+1", false, 0, "not a number"),
+	ROW(" 1", false, 0, "not a number"),
+	ROW("1 ", false, 0, NULL),
+	ROW("", false, 0, "empty"),
+	/* One suffix letter or none: expand_number would ignore the rest. */
+	ROW("1kk", false, 0, "suffix"),
+	ROW("1kz", false, 0, "suffix"),
+	ROW("1kb", false, 0, "suffix"),
+	ROW("1KB", false, 0, "suffix"),
+	ROW("1e0", false, 0, "suffix"),
+	ROW("1b", false, 0, "suffix"),
+	ROW("1bk", false, 0, "suffix"),
+	ROW("1Q", false, 0, "suffix"),
+	ROW("1.5", false, 0, "suffix"),
+	ROW("0x", false, 0, "not a number"),
+	ROW("0xg", false, 0, "not a number"),
+	ROW("x10", false, 0, "not a number"),
+	ROW("k", false, 0, "not a number"),
+	ROW("12abc", false, 0, "suffix"),
+	ROW("1,000", false, 0, NULL),
+};
+
+static void
+test_sizes(void)
+{
+	const struct size_case *c;
+	const char *errstr;
+	size_t i;
+	off_t v;
+
+	for (i = 0; i < sizeof(size_cases) / sizeof(size_cases[0]); i++) {
+		c = &size_cases[i];
+		v = -1;
+		errstr = parse_size(c->arg, &v);
+		if (c->ok) {
+			CHECK_AT(c->line, errstr == NULL, c->arg,
+			    "parse_size refused it: %s", errstr);
+			if (errstr == NULL)
+				CHECK_AT(c->line, (int64_t)v == c->val, c->arg,
+				    "parse_size gave %jd, want %jd",
+				    (intmax_t)v, (intmax_t)c->val);
+		} else {
+			CHECK_AT(c->line, errstr != NULL, c->arg,
+			    "parse_size accepted it as %jd", (intmax_t)v);
+			if (errstr != NULL && c->err != NULL)
+				CHECK_AT(c->line, strstr(errstr, c->err) !=
+				    NULL, c->arg,
+				    "message \"%s\" does not mention \"%s\"",
+				    errstr, c->err);
+		}
+	}
+}
+
+/* Modes: ok with the mode, or refused. */
+struct mode_case {
+	int		 line;
+	const char	*arg;
+	bool		 ok;
+	mode_t		 val;
+};
+
+static const struct mode_case mode_cases[] = {
+	ROW("0600", true, 0600),
+	ROW("600", true, 0600),
+	ROW("0640", true, 0640),
+	ROW("0", true, 0),
+	ROW("0000", true, 0),
+	ROW("644", true, 0644),
+	ROW("0777", true, 0777),
+	ROW("1777", true, 01777),
+	ROW("4755", true, 04755),
+	ROW("07777", true, 07777),
+	/* Symbolic modes start from 0, as install -m's do. */
+	ROW("u=rw,g=r", true, 0640),
+	ROW("u=rw", true, 0600),
+	ROW("a=r", true, 0444),
+	ROW("a=rw", true, 0666),
+	ROW("u=rwx,go=rx", true, 0755),
+	ROW("ug=rw,o=", true, 0660),
+	ROW("u+rw", true, 0600),
+	ROW("a=rw,o-w", true, 0664),
+	ROW("+r", true, 0444),
+	ROW("=rw", true, 0666),
+	ROW("8", false, 0),
+	ROW("0888", false, 0),
+	ROW("0608", false, 0),
+	ROW("017777", false, 0),
+	ROW("0100644", false, 0),
+	ROW("", false, 0),
+	ROW("u=q", false, 0),
+	ROW("q=r", false, 0),
+	ROW("u", false, 0),
+	ROW("rw", false, 0),
+	ROW("u=rw,", false, 0),
+	ROW("0600 ", false, 0),
+	ROW(" 0600", false, 0),
+	ROW("-1", false, 0),
+};
+
+static void
+mode_case(const struct mode_case *c, const char *when)
+{
+	const char *errstr;
+	mode_t m = 0177777;
+
+	errstr = parse_mode(c->arg, &m);
+	if (c->ok) {
+		CHECK_AT(c->line, errstr == NULL, c->arg,
+		    "parse_mode refused it%s: %s", when, errstr);
+		if (errstr == NULL)
+			CHECK_AT(c->line, m == c->val, c->arg,
+			    "parse_mode gave %04o%s, want %04o",
+			    (unsigned)m, when, (unsigned)c->val);
+	} else
+		CHECK_AT(c->line, errstr != NULL, c->arg,
+		    "parse_mode accepted it%s as %04o", when, (unsigned)m);
+}
+
+static void
+test_modes(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(mode_cases) / sizeof(mode_cases[0]); i++)
+		mode_case(&mode_cases[i], "");
+}
+
+/*
+ * The mode given is the mode made whatever the umask, and parse_mode
+ * leaves the umask as it found it.
+ */
+static void
+test_mode_umask(void)
+{
+	static const mode_t masks[] = { 077, 000, 022, 0777 };
+	static const struct mode_case masked[] = {
+		ROW("+r", true, 0444),
+		ROW("+rw", true, 0666),
+		ROW("=rwx", true, 0777),
+		ROW("a+r", true, 0444),
+		ROW("u=rw,g=r", true, 0640),
+		ROW("0666", true, 0666),
+	};
+	char when[32];
+	mode_t old, now;
+	size_t i, j;
+
+	old = umask(0);
+	for (i = 0; i < sizeof(masks) / sizeof(masks[0]); i++) {
+		snprintf(when, sizeof(when), " under umask %03o",
+		    (unsigned)masks[i]);
+		for (j = 0; j < sizeof(masked) / sizeof(masked[0]); j++) {
+			umask(masks[i]);
+			mode_case(&masked[j], when);
+			now = umask(masks[i]);
+			CHECK_AT(masked[j].line, now == masks[i], masked[j].arg,
+			    "umask is %03o after parse_mode, was %03o",
+			    (unsigned)now, (unsigned)masks[i]);
+		}
+		/* A refused mode leaves the umask alone too. */
+		umask(masks[i]);
+		(void)parse_mode("u=q", &now);
+		now = umask(masks[i]);
+		CHECK(now == masks[i], "u=q",
+		    "umask is %03o after a refused mode, was %03o",
+		    (unsigned)now, (unsigned)masks[i]);
+	}
+	umask(old);
+}
+
+/* madvise advice by name, as mapcat takes it: the whole word, nothing else. */
+struct advice_case {
+	int		 line;
+	const char	*arg;
+	bool		 ok;
+	int		 val;
+};
+
+static const struct advice_case advice_cases[] = {
+	ROW("normal", true, MADV_NORMAL),
+	ROW("sequential", true, MADV_SEQUENTIAL),
+	ROW("random", true, MADV_RANDOM),
+	ROW("willneed", true, MADV_WILLNEED),
+	ROW("dontneed", true, MADV_DONTNEED),
+	ROW("hugepage", true, MADV_HUGEPAGE),
+	ROW("", false, 0),
+	ROW("seq", false, 0),
+	ROW("sequentially", false, 0),
+	ROW(" normal", false, 0),
+	ROW("2", false, 0),
+};
+
+static void
+test_advice(void)
+{
+	const struct advice_case *c;
+	const char *errstr;
+	size_t i;
+	int v;
+
+	for (i = 0; i < sizeof(advice_cases) / sizeof(advice_cases[0]); i++) {
+		c = &advice_cases[i];
+		v = -1;
+		errstr = parse_advice(c->arg, &v);
+		if (c->ok) {
+			CHECK_AT(c->line, errstr == NULL, c->arg,
+			    "parse_advice refused it: %s", errstr);
+			if (errstr == NULL)
+				CHECK_AT(c->line, v == c->val, c->arg,
+				    "parse_advice gave %d, want %d", v, c->val);
+		} else
+			CHECK_AT(c->line, errstr != NULL, c->arg,
+			    "parse_advice accepted it as %d", v);
+	}
+}
