@@ -24,12 +24,12 @@ enum { OPT_LOCK = OPT_FIRST_LOCAL };
 
 static int	 write_one(const char *);
 
-static bool	 aflag, cflag, gflag, tflag, lock, mflag, oflag;
+static bool	 aflag, cflag, gflag, kflag, tflag, lock, mflag, oflag;
 static mode_t	 mode = 0600;
 static off_t	 offset;
 
 static const char synopsis[] =
-    "usage: shmwrite [-acgt] [--lock] [-m mode] [-o offset] name\n";
+    "usage: shmwrite [-acgkt] [--lock] [-m mode] [-o offset] name\n";
 
 static const char options[] =
     "Copy standard input into a shared memory segment.\n"
@@ -37,6 +37,7 @@ static const char options[] =
     "  -a, --append           write at the end of the segment\n"
     "  -c, --create           create the segment if it is missing\n"
     "  -g, --grow             grow the segment when input runs past its end\n"
+    "  -k, --keep-partial     keep a segment -c made when writing fails\n"
     "      --lock             hold an exclusive flock(2) while writing\n"
     "  -m, --mode=MODE        mode of a segment -c creates (default 0600)\n"
     "  -o, --offset=OFFSET    write OFFSET bytes into the segment\n"
@@ -47,6 +48,7 @@ static const struct option longopts[] = {
 	{ "create",	no_argument,		NULL,	'c' },
 	{ "grow",	no_argument,		NULL,	'g' },
 	{ "help",	no_argument,		NULL,	OPT_HELP },
+	{ "keep-partial", no_argument,		NULL,	'k' },
 	{ "lock",	no_argument,		NULL,	OPT_LOCK },
 	{ "mode",	required_argument,	NULL,	'm' },
 	{ "offset",	required_argument,	NULL,	'o' },
@@ -61,7 +63,7 @@ main(int argc, char *argv[])
 	int ch;
 
 	cli_init(synopsis);
-	while ((ch = getopt_long(argc, argv, "acgm:o:t", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "acgkm:o:t", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
 			aflag = true;
@@ -71,6 +73,9 @@ main(int argc, char *argv[])
 			break;
 		case 'g':
 			gflag = true;
+			break;
+		case 'k':
+			kflag = true;
 			break;
 		case OPT_LOCK:
 			lock = true;
@@ -100,6 +105,8 @@ main(int argc, char *argv[])
 		usagex("-a and -o cannot be used together");
 	if (mflag && !cflag)
 		usagex("-m needs -c");
+	if (kflag && !cflag)
+		usagex("-k needs -c");
 	if (argc == 0)
 		usagex("missing segment name");
 	if (argc > 1)
@@ -165,7 +172,7 @@ write_one(const char *name)
 			saved = errno;
 			warnx("stdin: %s", out_strerror(saved));
 			close(fd);
-			if (created)
+			if (created && !kflag)
 				seg_unlink(name);
 			return 1;
 		}
@@ -183,7 +190,7 @@ fail:
 	if (fd != -1)
 		close(fd);
 	/* A segment we made and could not fill is not left half-made. */
-	if (created)
+	if (created && !kflag)
 		seg_unlink(name);
 	errno = saved;
 	warn_name(name);

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "out.h"
+#include "parse.h"
 #include "xfer.h"
 
 #define BUFSZ	(1024 * 1024)		/* for read/write */
@@ -275,6 +276,11 @@ copy_in(int in, off_t off, off_t room, off_t max, sink_fn *sink, void *ctx,
 			*side = XFER_IN;
 			return -1;
 		}
+		if (off + *done > OFF_MAX - r) {
+			errno = EFBIG;
+			*side = XFER_OUT;
+			return -1;
+		}
 		if (sink(ctx, buf, (size_t)r, off + *done) == -1) {
 			*side = XFER_OUT;
 			return -1;
@@ -309,9 +315,10 @@ xfer_in(int in, int fd, off_t off, off_t room, off_t *done,
 		n = CHUNK;
 		if (room >= 0 && room - *done < (off_t)n)
 			n = (size_t)(room - *done);
-		if (m == M_RW || n == 0)
-			break;
 		pos = off + *done;
+		/* Near the largest offset, copy_in says EFBIG, writing nothing. */
+		if (m == M_RW || n == 0 || OFF_MAX - pos < (off_t)n)
+			break;
 		if (m == M_SPLICE)
 			r = splice(in, NULL, fd, &pos, n, SPLICE_F_MOVE);
 		else if (m == M_COPY_RANGE)

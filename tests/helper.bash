@@ -52,3 +52,33 @@ bindata() {
 		printf 'z\0\0'
 	} >"$1"
 }
+
+# bats-assert 2.1 has no assert_stderr; this is the --partial form of it.
+stderr_has() {
+	output=$stderr assert_output --partial "$1"
+}
+
+# A usage error: a first line that starts with $1, then the usage line
+# that the test file keeps in $usage.
+assert_usage_error() {
+	[[ ${stderr_lines[0]} == "$1"* ]] ||
+	    fail "stderr starts '${stderr_lines[0]}', want '$1...'"
+	assert_equal "${stderr_lines[1]}" "$usage"
+	assert_equal "${#stderr_lines[@]}" 2
+}
+
+# Waits up to 10 seconds for a file to appear.
+wait_for() {
+	local i
+
+	for i in $(seq 200); do
+		[ -e "$1" ] && return 0
+		sleep 0.05
+	done
+	echo "timed out waiting for $1" >&2
+	return 1
+}
+
+# What stat says about a segment: octal mode, size.
+mode_of() { stat -c %a "/dev/shm/$1"; }
+size_of() { stat -c %s "/dev/shm/$1"; }

@@ -7,18 +7,8 @@ setup() {
 	usage='usage: shmcreate [-erv] [-m mode] [-s size] name ...'
 }
 
-# What stat says about a segment: octal mode, size, bytes allocated.
-mode_of() { stat -c %a "/dev/shm/$1"; }
-size_of() { stat -c %s "/dev/shm/$1"; }
+# Bytes of memory behind a segment.
 alloc_of() { stat -c '%b %B' "/dev/shm/$1" | { read -r b u; echo $((b * u)); }; }
-
-# A usage error: a first line that starts with $1, then the usage line.
-assert_usage_error() {
-	[[ ${stderr_lines[0]} == "$1"* ]] ||
-	    fail "stderr starts '${stderr_lines[0]}', want '$1...'"
-	assert_equal "${stderr_lines[1]}" "$usage"
-	assert_equal "${#stderr_lines[@]}" 2
-}
 
 # A segment of 5000 bytes of binary data, mode 0640; the data is kept
 # in $data to compare with later.

@@ -7,14 +7,6 @@ setup() {
 	usage='usage: shmrm [-fv] name ...'
 }
 
-# A usage error: a first line that starts with $1, then the usage line.
-assert_usage_error() {
-	[[ ${stderr_lines[0]} == "$1"* ]] ||
-	    fail "stderr starts '${stderr_lines[0]}', want '$1...'"
-	assert_equal "${stderr_lines[1]}" "$usage"
-	assert_equal "${#stderr_lines[@]}" 2
-}
-
 @test "shmrm: removes a segment quietly" {
 	shmcreate -s 4k "$S1"
 	run -0 --separate-stderr shmrm "$S1"
