@@ -110,7 +110,7 @@ cat_fd(int fd, const char *path)
 {
 	struct stat st;
 	enum xfer_side side;
-	off_t pos = 0, len;
+	off_t len, pos = 0, start;
 	int r;
 
 	if (fstat(fd, &st) == -1) {
@@ -128,12 +128,16 @@ cat_fd(int fd, const char *path)
 		pos = 0;
 	/* /proc files claim size 0: those, like pipes, are read. */
 	if (S_ISREG(st.st_mode) && st.st_size > 0) {
-		len = pos + offset >= st.st_size ? 0 :
-		    st.st_size - pos - offset;
+		if (pos >= st.st_size || offset >= st.st_size - pos)
+			start = st.st_size, len = 0;
+		else
+			start = pos + offset, len = st.st_size - start;
 		if (length >= 0 && length < len)
 			len = length;
-		r = xfer_map_out(fd, pos + offset, len, STDOUT_FILENO, advice,
-		    &side);
+		r = xfer_map_out(fd, start, len, STDOUT_FILENO, advice, &side);
+		/* Leave stdin where cat would: after what was printed. */
+		if (r == 0 && fd == STDIN_FILENO)
+			(void)lseek(fd, start + len, SEEK_SET);
 	} else
 		r = xfer_stream_out(fd, offset, length, STDOUT_FILENO, &side);
 	if (r == -1) {

@@ -17,6 +17,7 @@
 
 #include "cli.h"
 #include "out.h"
+#include "segment.h"
 #include "xfer.h"
 
 static int	 sync_one(const char *);
@@ -112,30 +113,18 @@ static int
 sync_one(const char *path)
 {
 	struct stat st;
-	off_t done, end;
-	int fd, flags;
+	off_t done = 0, end;
+	int fd, rval = 0;
 
-	/* O_NONBLOCK so that a fifo cannot hang the open; refused below. */
-	fd = open(path, O_RDWR | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
-	if (fd == -1) {
+	if ((fd = open_regular(path, O_RDWR)) == -1) {
 		warn_name(path);
 		return 1;
 	}
 	if (fstat(fd, &st) == -1)
 		goto fail;
-	if (!S_ISREG(st.st_mode)) {
-		errno = S_ISDIR(st.st_mode) ? EISDIR : E_NOTREG;
-		goto fail;
-	}
-	if ((flags = fcntl(fd, F_GETFL)) == -1 ||
-	    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == -1)
-		goto fail;
-
 	if (wflag) {
-		if (write_in(path, fd, st.st_size, &done) == -1) {
-			close(fd);
-			return 1;
-		}
+		/* What was written is synced even when the rest failed. */
+		rval = write_in(path, fd, st.st_size, &done) == -1;
 		end = offset + done;
 	} else {
 		end = lflag && length < st.st_size - offset ?
@@ -153,7 +142,7 @@ sync_one(const char *path)
 		printf("%s: %s %jd bytes at offset %jd\n", path,
 		    msflags & MS_ASYNC ? "scheduled" : "synced",
 		    (intmax_t)(end - offset), (intmax_t)offset);
-	return 0;
+	return rval;
 fail:
 	warn_name(path);
 	if (fd != -1)

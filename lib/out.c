@@ -22,6 +22,8 @@ out_strerror(int e)
 		return "symbolic link, not followed";
 	case E_SHRANK:
 		return "file shrank while reading";
+	case E_SHRANK_WRITE:
+		return "file shrank while writing";
 	case E_PASTEND:
 		return "input runs past the end of the segment";
 	case E_MAPFAULT:

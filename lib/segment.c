@@ -93,6 +93,21 @@ seg_open(const char *name, int flags)
 }
 
 /*
+ * Opens a regular file by path as seg_open opens a segment: a fifo cannot
+ * block the open, and anything but a regular file is refused.
+ */
+int
+open_regular(const char *path, int flags)
+{
+	int fd;
+
+	fd = open(path, flags | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd == -1)
+		return -1;
+	return check_open(fd);
+}
+
+/*
  * Opens a segment for writing, making it if it is missing; with excl, an
  * existing segment is EEXIST.  A new segment gets exactly mode, whatever
  * the umask.  Creating with O_EXCL and then opening, in a loop, tells us

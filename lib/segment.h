@@ -11,6 +11,7 @@
 
 int	seg_dirfd(void);
 int	seg_open(const char *name, int flags);
+int	open_regular(const char *path, int flags);
 int	seg_create(const char *name, mode_t mode, bool excl, bool *created);
 int	seg_unlink(const char *name);
 int	seg_lock(int fd, int op);

@@ -626,7 +626,7 @@ map_sink(void *ctx, const char *p, size_t n, off_t pos)
 	m->n = n;
 	if (xfer_guard(copy_window, m) == -1) {
 		if (shrank(m->fd, pos + (off_t)n))
-			errno = E_SHRANK;
+			errno = E_SHRANK_WRITE;
 		return -1;
 	}
 	return 0;
