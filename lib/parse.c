@@ -42,6 +42,9 @@ parse_size(const char *arg, off_t *val)
 	if (!(base == 16 ? isxdigit((unsigned char)*p) :
 	    isdigit((unsigned char)*p)))
 		return "not a number";
+	/* strtoumax would take a second 0x after the first. */
+	if (base == 16 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
+		return "not a number";
 	errno = 0;
 	n = strtoumax(p, &end, base);
 	if (errno == ERANGE || n > OFF_MAX)
@@ -110,4 +113,43 @@ parse_advice(const char *arg, int *val)
 	}
 	return "unknown advice (normal, sequential, random, willneed, "
 	    "dontneed, hugepage)";
+}
+
+/*
+ * An age for shmrm --older-than: a number of seconds, or a number followed
+ * by one unit, s, m, h or d (90s, 15m, 2h, 7d).
+ */
+const char *
+parse_age(const char *arg, time_t *val)
+{
+	static const struct {
+		char	 unit;
+		time_t	 secs;
+	} units[] = { { 's', 1 }, { 'm', 60 }, { 'h', 3600 }, { 'd', 86400 } };
+	const char *p = arg;
+	char *end;
+	uintmax_t n;
+	time_t mult = 1;
+	size_t i;
+
+	if (*p == '\0')
+		return "empty value";
+	if (*p == '-')
+		return "negative value";
+	if (!isdigit((unsigned char)*p))
+		return "not a number";
+	errno = 0;
+	n = strtoumax(p, &end, 10);
+	if (*end != '\0') {
+		for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+			if (end[0] == units[i].unit && end[1] == '\0')
+				break;
+		if (i == sizeof(units) / sizeof(units[0]))
+			return "invalid unit (s, m, h or d)";
+		mult = units[i].secs;
+	}
+	if (errno == ERANGE || n > (uintmax_t)(INT64_MAX / mult))
+		return "too large";
+	*val = (time_t)n * mult;
+	return NULL;
 }

@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include <stdint.h>
+#include <time.h>
 
 /* The largest offset or size: off_t is 64 bits. */
 #define OFF_MAX	INT64_MAX
@@ -12,5 +13,6 @@
 const char	*parse_size(const char *arg, off_t *val);
 const char	*parse_mode(const char *arg, mode_t *val);
 const char	*parse_advice(const char *arg, int *val);
+const char	*parse_age(const char *arg, time_t *val);
 
 #endif

@@ -143,6 +143,17 @@ seg_create(const char *name, mode_t mode, bool excl, bool *created)
 	}
 }
 
+/* lstat(2) of a segment's name. */
+int
+seg_stat(const char *name, struct stat *st)
+{
+	int dirfd;
+
+	if ((dirfd = seg_dirfd()) == -1)
+		return -1;
+	return fstatat(dirfd, name, st, AT_SYMLINK_NOFOLLOW);
+}
+
 /* Removes a segment, or a symbolic link in its place; nothing else. */
 int
 seg_unlink(const char *name)
@@ -150,9 +161,7 @@ seg_unlink(const char *name)
 	struct stat st;
 	int dirfd;
 
-	if ((dirfd = seg_dirfd()) == -1)
-		return -1;
-	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1)
+	if ((dirfd = seg_dirfd()) == -1 || seg_stat(name, &st) == -1)
 		return -1;
 	if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
 		errno = not_segment(st.st_mode);

@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -105,7 +106,8 @@ pipe_grow(int fd)
 	close(pfd);
 	if (r > 0) {
 		buf[r] = '\0';
-		if ((max = atoi(buf)) > 0)
+		buf[strcspn(buf, "\n")] = '\0';
+		if ((max = (int)strtonum(buf, 1, INT_MAX, NULL)) > 0)
 			(void)fcntl(fd, F_SETPIPE_SZ, max);
 	}
 }

@@ -1,0 +1,70 @@
+/*
+ * fuzz.h: what every libFuzzer target shares: the input made into the
+ * C string a command line would give, and the check that stops the run,
+ * with the input shown, when an invariant does not hold.
+ */
+#ifndef SHMTOOLS_FUZZ_H
+#define SHMTOOLS_FUZZ_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <vis.h>
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+/*
+ * An invariant failed.  abort() is what libFuzzer (and ASan) report as a
+ * crash, so the input is saved and the run fails.
+ */
+#define FUZZ_CHECK(cond, input, ...) do {				\
+	if (!(cond))							\
+		fuzz_fail(__FILE__, __LINE__, #cond, (input), __VA_ARGS__); \
+} while (0)
+
+static void	 fuzz_fail(const char *, int, const char *, const char *,
+		    const char *, ...) __attribute__((format(printf, 5, 6),
+		    noreturn, unused));
+static char	*fuzz_string(const uint8_t *, size_t) __attribute__((unused));
+
+/*
+ * The input as argv would hold it: bytes up to the first NUL.  The copy is
+ * exactly size + 1 bytes, so ASan sees any read past the terminator.
+ */
+static char *
+fuzz_string(const uint8_t *data, size_t size)
+{
+	char *s;
+
+	if ((s = malloc(size + 1)) == NULL)
+		abort();
+	memcpy(s, data, size);
+	s[size] = '\0';
+	return s;
+}
+
+static void
+fuzz_fail(const char *file, int line, const char *cond, const char *input,
+    const char *fmt, ...)
+{
+	va_list ap;
+	char *vis;
+
+	/* Inputs hold any byte: escape them so the message can be read. */
+	if ((vis = malloc(4 * strlen(input) + 1)) == NULL)
+		abort();
+	strvis(vis, input, VIS_CSTYLE | VIS_TAB | VIS_NL | VIS_OCTAL | VIS_DQ);
+	fprintf(stderr, "%s:%d: invariant failed: %s\n  input \"%s\": ",
+	    file, line, cond, vis);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	free(vis);
+	abort();
+}
+
+#endif
