@@ -69,7 +69,7 @@ main(int argc, char *argv[])
 			offset = cli_size("offset", optarg);
 			break;
 		case OPT_HELP:
-			help(options);
+			help(options, NULL);
 		case OPT_VERSION:
 			version();
 		default:

@@ -88,7 +88,7 @@ main(int argc, char *argv[])
 			wflag = true;
 			break;
 		case OPT_HELP:
-			help(options);
+			help(options, NULL);
 		case OPT_VERSION:
 			version();
 		default:

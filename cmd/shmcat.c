@@ -69,7 +69,7 @@ main(int argc, char *argv[])
 			flags |= XFER_STRING;
 			break;
 		case OPT_HELP:
-			help(options);
+			help(options, NULL);
 		case OPT_VERSION:
 			version();
 		default:

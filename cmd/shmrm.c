@@ -47,7 +47,7 @@ main(int argc, char *argv[])
 			vflag = true;
 			break;
 		case OPT_HELP:
-			help(options);
+			help(options, NULL);
 		case OPT_VERSION:
 			version();
 		default:

@@ -92,7 +92,7 @@ main(int argc, char *argv[])
 			tflag = true;
 			break;
 		case OPT_HELP:
-			help(options);
+			help(options, NULL);
 		case OPT_VERSION:
 			version();
 		default:

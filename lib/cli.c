@@ -48,12 +48,15 @@ usagex(const char *fmt, ...)
 	usage();
 }
 
+/* --help: the synopsis, the options, the common ones, then more if any. */
 noreturn void
-help(const char *options)
+help(const char *options, const char *more)
 {
 	printf("%s\n%s", synopsis, options);
 	printf("      --help             print this help and exit\n"
 	    "      --version          print the version and exit\n");
+	if (more != NULL)
+		printf("\n%s", more);
 	exit(out_close());
 }
 

@@ -21,7 +21,7 @@ void		 cli_init(const char *synopsis);
 noreturn void	 usage(void);
 noreturn void	 usagex(const char *, ...)
 		    __attribute__((format(printf, 1, 2)));
-noreturn void	 help(const char *options);
+noreturn void	 help(const char *options, const char *more);
 noreturn void	 version(void);
 off_t		 cli_size(const char *what, const char *arg);
 mode_t		 cli_mode(const char *arg);

@@ -4,10 +4,12 @@
  */
 #include <err.h>
 #include <errno.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <vis.h>
+#include <wchar.h>
 
 #include "name.h"
 #include "out.h"
@@ -33,13 +35,44 @@ out_strerror(int e)
 	}
 }
 
-/* A name made safe to show on a terminal, in a static buffer. */
+/*
+ * A name made safe to show on a terminal, in a static buffer (or the name
+ * itself when it is printable ASCII).  Printable multibyte characters of
+ * the locale pass through; but strnvis takes a byte that is not valid in
+ * the locale for the character of the same value, which may be
+ * "printable", so a string that does not decode is escaped in the C
+ * locale, where every byte above 0x7f is octal.
+ */
 const char *
 out_vis(const char *s)
 {
 	static char buf[4 * 4096 + 1];
+	static locale_t c_locale;
+	mbstate_t ps;
+	locale_t old = (locale_t)0;
+	const char *p;
+	size_t len, n;
 
+	for (p = s; *p >= ' ' && *p <= '~' && *p != '\\'; p++)
+		;
+	if (*p == '\0')
+		return s;
+	memset(&ps, 0, sizeof(ps));
+	for (len = strlen(p); *p != '\0'; p += n, len -= n) {
+		n = mbrtowc(NULL, p, len, &ps);
+		if (n == (size_t)-1 || n == (size_t)-2)
+			break;
+	}
+	if (*p != '\0') {
+		if (c_locale == (locale_t)0 &&
+		    (c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0)) ==
+		    (locale_t)0)
+			err(1, NULL);
+		old = uselocale(c_locale);
+	}
 	strnvis(buf, s, sizeof(buf), VIS_CSTYLE | VIS_TAB | VIS_NL | VIS_OCTAL);
+	if (old != (locale_t)0)
+		uselocale(old);
 	return buf;
 }
 

@@ -1,0 +1,785 @@
+/*
+ * shmls: list POSIX shared memory segments as a table, raw, JSON or
+ * KEY="value" pairs, through libsmartcols, optionally with the processes
+ * that hold each one; or list the removed segments processes still hold.
+ */
+#include <sys/stat.h>
+
+#include <err.h>
+#include <errno.h>
+#include <getopt.h>
+#include <grp.h>
+#include <inttypes.h>
+#include <libsmartcols.h>
+#include <libutil.h>
+#include <pwd.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+#include "out.h"
+#include "procscan.h"
+#include "segment.h"
+#include "shmdir.h"
+
+enum {
+	OPT_DELETED = OPT_FIRST_LOCAL,
+	OPT_OUTPUT_ALL,
+	OPT_TIME_FORMAT
+};
+
+enum col {
+	COL_NAME, COL_SIZE, COL_ALLOC, COL_PERMS, COL_MODE, COL_UID,
+	COL_USER, COL_GID, COL_GROUP, COL_MTIME, COL_NPROCS, COL_PIDS,
+	COL_COMMANDS, NCOLUMNS
+};
+
+/* When a column is shown without -o. */
+enum when {
+	ASKED,		/* only when asked for */
+	ALWAYS,		/* by default */
+	PROCS		/* by default with -p or --deleted; needs the scan */
+};
+
+/*
+ * The columns, read by the printer and by --help; man/shmls.1 lists the
+ * same (tests/shmls.bats checks).  The name is the heading too, and in
+ * JSON the key, in lower case.  An array type is written by fill_list,
+ * since libsmartcols 2.38 writes an empty array as [null].  Only COMMANDS
+ * is cut to fit a terminal: a cut number would look like another pid.
+ */
+static const struct column {
+	const char	*name;
+	double		 whint;		/* width: < 1 is part of the terminal */
+	int		 flags;		/* SCOLS_FL_* */
+	int		 json;		/* SCOLS_JSON_* */
+	enum when	 when;
+	const char	*help;
+} columns[NCOLUMNS] = {
+	[COL_NAME] = { "NAME", 0.3, 0, SCOLS_JSON_STRING, ALWAYS,
+	    "segment name, without the leading slash" },
+	[COL_SIZE] = { "SIZE", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER, ALWAYS,
+	    "size" },
+	[COL_ALLOC] = { "ALLOC", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER, ALWAYS,
+	    "memory in use (sparse segments use less than SIZE)" },
+	[COL_PERMS] = { "PERMS", 9, 0, SCOLS_JSON_STRING, ALWAYS,
+	    "permissions, as ls -l shows them" },
+	[COL_MODE] = { "MODE", 4, SCOLS_FL_RIGHT, SCOLS_JSON_STRING, ASKED,
+	    "permissions in octal" },
+	[COL_UID] = { "UID", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER, ASKED,
+	    "owner's user ID" },
+	[COL_USER] = { "USER", 0.1, 0, SCOLS_JSON_STRING, ALWAYS,
+	    "owner's user name" },
+	[COL_GID] = { "GID", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER, ASKED,
+	    "group ID" },
+	[COL_GROUP] = { "GROUP", 0.1, 0, SCOLS_JSON_STRING, ALWAYS,
+	    "group name" },
+	[COL_MTIME] = { "MTIME", 12, 0, SCOLS_JSON_STRING, ALWAYS,
+	    "last modification (see --time-format)" },
+	[COL_NPROCS] = { "NPROCS", 6, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER, PROCS,
+	    "number of processes that have it open or mapped" },
+	[COL_PIDS] = { "PIDS", 0.1, 0, SCOLS_JSON_ARRAY_NUMBER,
+	    PROCS, "their process IDs, in increasing order" },
+	[COL_COMMANDS] = { "COMMANDS", 0.1, SCOLS_FL_TRUNC,
+	    SCOLS_JSON_ARRAY_STRING, PROCS,
+	    "the command name of each process in PIDS" },
+};
+
+enum format { FMT_TABLE, FMT_RAW, FMT_JSON, FMT_EXPORT };
+
+/* The option that asks for each format; no two may be given. */
+static const char format_opt[] = {
+	[FMT_TABLE] = '\0', [FMT_RAW] = 'r', [FMT_JSON] = 'J',
+	[FMT_EXPORT] = 'E'
+};
+
+enum timefmt { TIME_SHORT, TIME_FULL, TIME_ISO };
+
+static const char *const timefmt_names[] = {
+	[TIME_SHORT] = "short", [TIME_FULL] = "full", [TIME_ISO] = "iso"
+};
+
+/* What one row is about: a segment, or a removed one a process holds. */
+struct row {
+	const char			*name;
+	const struct stat		*st;	/* NULL if unknown */
+	const struct procscan_entry	*held;	/* NULL if held by none */
+};
+
+static void	 set_format(enum format);
+static void	 select_columns(const char *);
+static void	 add_column(enum col);
+static noreturn void	 shmls_help(void);
+static bool	 want(const char *, void *);
+static int	 list(int, char **);
+static int	 list_live(struct libscols_table *, int, char **);
+static int	 list_deleted(struct libscols_table *, int, char **);
+static int	 missing(int, char **, const char **, size_t, bool);
+static int	 by_name(const void *, const void *);
+static void	 add_row(struct libscols_table *, const struct row *);
+static char	*cell(enum col, const struct row *);
+static char	*fill_num(uintmax_t);
+static char	*fill_size(off_t);
+static char	*fill_id(bool, unsigned int);
+static char	*fill_time(const struct timespec *);
+static char	*fill_list(enum col, const struct procscan_entry *);
+static void	 json_string(FILE *, const char *);
+static char	*xstrdup(const char *);
+
+static enum format	 format;
+static enum timefmt	 timefmt;
+static bool		 aflag, bflag, nflag, pflag, deleted, timefmt_set;
+static enum col		 cols[NCOLUMNS];
+static size_t		 ncols;
+static bool		 scan;		/* the /proc scan is wanted */
+static struct procscan	 procs;
+static bool		 have_procs;	/* and it worked */
+
+static const char synopsis[] =
+    "usage: shmls [-abEJnpr] [-o list] [--output-all] [--time-format fmt]\n"
+    "             [--deleted] [pattern ...]\n";
+
+static const char options[] =
+    "List shared memory segments: all of them, or those each pattern "
+    "matches.\n"
+    "\n"
+    "  -a, --all              list named semaphores (sem.*) too\n"
+    "  -b, --bytes            sizes in bytes, not rounded to 4.0K, 1.5M, ...\n"
+    "      --deleted          list removed segments that processes still "
+    "hold\n"
+    "  -E, --export           print KEY=\"value\" pairs\n"
+    "  -J, --json             print JSON (sizes are always in bytes)\n"
+    "  -n, --noheadings       print no heading line\n"
+    "  -o, --output=LIST      print the columns in LIST; +LIST adds them to "
+    "the\n"
+    "                         default\n"
+    "      --output-all       print every column\n"
+    "  -p, --processes        add the processes that hold each segment\n"
+    "  -r, --raw              print a raw table, with blanks, backslashes and\n"
+    "                         unprintable bytes as \\xHH\n"
+    "      --time-format=FMT  MTIME as short, full or iso (the default is "
+    "short,\n"
+    "                         or iso with -J)\n";
+
+static const struct option longopts[] = {
+	{ "all",		no_argument,		NULL,	'a' },
+	{ "bytes",		no_argument,		NULL,	'b' },
+	{ "deleted",		no_argument,		NULL,	OPT_DELETED },
+	{ "export",		no_argument,		NULL,	'E' },
+	{ "help",		no_argument,		NULL,	OPT_HELP },
+	{ "json",		no_argument,		NULL,	'J' },
+	{ "noheadings",		no_argument,		NULL,	'n' },
+	{ "output",		required_argument,	NULL,	'o' },
+	{ "output-all",		no_argument,		NULL,	OPT_OUTPUT_ALL },
+	{ "processes",		no_argument,		NULL,	'p' },
+	{ "raw",		no_argument,		NULL,	'r' },
+	{ "time-format",	required_argument,	NULL,	OPT_TIME_FORMAT },
+	{ "version",		no_argument,		NULL,	OPT_VERSION },
+	{ NULL,			0,			NULL,	0 }
+};
+
+int
+main(int argc, char *argv[])
+{
+	const char *output = NULL;
+	bool output_all = false;
+	size_t i;
+	int ch;
+
+	cli_init(synopsis);
+	while ((ch = getopt_long(argc, argv, "abEJno:pr", longopts, NULL)) !=
+	    -1) {
+		switch (ch) {
+		case 'a':
+			aflag = true;
+			break;
+		case 'b':
+			bflag = true;
+			break;
+		case OPT_DELETED:
+			deleted = true;
+			break;
+		case 'E':
+			set_format(FMT_EXPORT);
+			break;
+		case 'J':
+			set_format(FMT_JSON);
+			break;
+		case 'n':
+			nflag = true;
+			break;
+		case 'o':
+			output = optarg;
+			output_all = false;
+			break;
+		case OPT_OUTPUT_ALL:
+			output_all = true;
+			output = NULL;
+			break;
+		case 'p':
+			pflag = true;
+			break;
+		case 'r':
+			set_format(FMT_RAW);
+			break;
+		case OPT_TIME_FORMAT:
+			for (i = 0; i < (sizeof(timefmt_names) / sizeof(timefmt_names[0])); i++)
+				if (strcmp(optarg, timefmt_names[i]) == 0)
+					break;
+			if (i == (sizeof(timefmt_names) / sizeof(timefmt_names[0])))
+				usagex("invalid time format '%s': "
+				    "use short, full or iso", out_vis(optarg));
+			timefmt = i;
+			timefmt_set = true;
+			break;
+		case OPT_HELP:
+			shmls_help();
+		case OPT_VERSION:
+			version();
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	cli_names(argc, argv);
+
+	if (output_all) {
+		for (i = 0; i < NCOLUMNS; i++)
+			add_column(i);
+	} else
+		select_columns(output);
+	if (!timefmt_set && format == FMT_JSON)
+		timefmt = TIME_ISO;
+	return list(argc, argv) | out_close();
+}
+
+static void
+set_format(enum format f)
+{
+	if (format != FMT_TABLE && format != f)
+		usagex("options -%c and -%c are mutually exclusive",
+		    format_opt[format], format_opt[f]);
+	format = f;
+}
+
+/* The default columns, then those of -o LIST, or instead those of LIST. */
+static void
+select_columns(const char *arg)
+{
+	char *copy, *p, *tok;
+	size_t i;
+
+	if (arg == NULL || *arg == '+') {
+		for (i = 0; i < NCOLUMNS; i++)
+			if (columns[i].when == ALWAYS ||
+			    (columns[i].when == PROCS && (pflag || deleted)))
+				add_column(i);
+	}
+	if (arg == NULL)
+		return;
+	if (*arg == '+')
+		arg++;
+	if (*arg == '\0')
+		usagex("empty column list");
+	p = copy = xstrdup(arg);
+	while ((tok = strsep(&p, ",")) != NULL) {
+		for (i = 0; i < NCOLUMNS; i++)
+			if (strcasecmp(tok, columns[i].name) == 0)
+				break;
+		if (i == NCOLUMNS)
+			usagex("unknown column '%s'", out_vis(tok));
+		add_column(i);
+	}
+	free(copy);
+}
+
+static void
+add_column(enum col c)
+{
+	size_t i;
+
+	for (i = 0; i < ncols; i++)
+		if (cols[i] == c)
+			return;
+	cols[ncols++] = c;
+	if (columns[c].when == PROCS)
+		scan = true;
+}
+
+/* --help, with the column list read from the table above. */
+static noreturn void
+shmls_help(void)
+{
+	char *text = NULL;
+	size_t len, i;
+	FILE *fp;
+	const char *sep;
+
+	if ((fp = open_memstream(&text, &len)) == NULL)
+		err(1, NULL);
+	fprintf(fp, "Columns for -o (");
+	for (sep = "", i = 0; i < NCOLUMNS; i++)
+		if (columns[i].when == ALWAYS) {
+			fprintf(fp, "%s%s", sep, columns[i].name);
+			sep = ",";
+		}
+	fprintf(fp, " by default;\n-p and --deleted add ");
+	for (sep = "", i = 0; i < NCOLUMNS; i++)
+		if (columns[i].when == PROCS) {
+			fprintf(fp, "%s%s", sep, columns[i].name);
+			sep = ",";
+		}
+	fprintf(fp, "):\n");
+	for (i = 0; i < NCOLUMNS; i++)
+		fprintf(fp, "  %-9s  %s\n", columns[i].name, columns[i].help);
+	if (fclose(fp) == EOF)
+		err(1, NULL);
+	help(options, text);
+}
+
+/* Without -a, semaphores only when an operand names one exactly. */
+static bool
+want(const char *name, void *arg)
+{
+	char **argv = arg;
+	bool sem = !aflag && shmdir_is_sem(name);
+
+	if (*argv == NULL)
+		return !sem;
+	for (; *argv != NULL; argv++)
+		if (sem ? strcmp(*argv, name) == 0 : shmdir_match(*argv, name))
+			return true;
+	return false;
+}
+
+static int
+list(int argc, char **argv)
+{
+	struct libscols_table *tb;
+	struct libscols_column *cl;
+	struct stat st;
+	size_t i;
+	int json, r, rval = 0;
+
+	if (scan || deleted) {
+		if (fstat(seg_dirfd(), &st) == -1)
+			err(1, "%s", SHM_DIR);
+		if (procscan_read(st.st_dev, &procs) == -1) {
+			warn("/proc");
+			rval = 1;
+		} else
+			have_procs = true;
+	}
+
+	if ((tb = scols_new_table()) == NULL)
+		err(1, NULL);
+	scols_table_set_name(tb, "segments");
+	switch (format) {
+	case FMT_TABLE:
+		/* Text comes escaped by out_vis; escaping again would garble. */
+		scols_table_enable_noencoding(tb, 1);
+		break;
+	case FMT_RAW:
+		scols_table_enable_raw(tb, 1);
+		break;
+	case FMT_JSON:
+		scols_table_enable_json(tb, 1);
+		break;
+	case FMT_EXPORT:
+		scols_table_enable_export(tb, 1);
+		break;
+	}
+	scols_table_enable_noheadings(tb, nflag);
+	for (i = 0; i < ncols; i++) {
+		const struct column *c = &columns[cols[i]];
+
+		if ((cl = scols_table_new_column(tb, c->name, c->whint,
+		    c->flags)) == NULL)
+			err(1, NULL);
+		json = c->json;
+		if (json == SCOLS_JSON_ARRAY_NUMBER ||
+		    json == SCOLS_JSON_ARRAY_STRING)
+			json = SCOLS_JSON_NUMBER;	/* written as it is */
+		scols_column_set_json_type(cl, json);
+	}
+
+	if (deleted)
+		rval |= list_deleted(tb, argc, argv);
+	else
+		rval |= list_live(tb, argc, argv);
+
+	if ((r = scols_print_table(tb)) != 0) {
+		if (ferror(stdout))
+			out_fail();
+		errno = -r;
+		err(1, "printing the table");
+	}
+	scols_unref_table(tb);
+	if (have_procs)
+		procscan_free(&procs);
+	return rval;
+}
+
+static int
+list_live(struct libscols_table *tb, int argc, char **argv)
+{
+	struct shmdir_entry *v;
+	const char **names;
+	struct row row;
+	size_t n, i;
+	int rval;
+
+	if (shmdir_read(want, argv, &v, &n) == -1) {
+		warn("%s", SHM_DIR);
+		return 1;
+	}
+	if ((names = calloc(n + 1, sizeof(*names))) == NULL)
+		err(1, NULL);
+	for (i = 0; i < n; i++) {
+		names[i] = v[i].name;
+		row.name = v[i].name;
+		row.st = &v[i].st;
+		row.held = have_procs ?
+		    procscan_find(&procs, v[i].st.st_dev, v[i].st.st_ino) :
+		    NULL;
+		add_row(tb, &row);
+	}
+	rval = missing(argc, argv, names, n, false);
+	free(names);
+	shmdir_free(v, n);
+	return rval;
+}
+
+/* Removed segments some process holds, in order of name. */
+static int
+list_deleted(struct libscols_table *tb, int argc, char **argv)
+{
+	const struct procscan_entry **v;
+	const char **names;
+	struct row row;
+	size_t n = 0, i;
+	int rval;
+
+	if ((v = calloc(procs.n + 1, sizeof(*v))) == NULL ||
+	    (names = calloc(procs.n + 1, sizeof(*names))) == NULL)
+		err(1, NULL);
+	for (i = 0; i < procs.n; i++)
+		if (procs.v[i].deleted &&
+		    want(procs.v[i].name != NULL ? procs.v[i].name : "", argv))
+			v[n++] = &procs.v[i];
+	qsort(v, n, sizeof(*v), by_name);
+	for (i = 0; i < n; i++) {
+		names[i] = row.name = v[i]->name != NULL ? v[i]->name : "";
+		row.st = v[i]->have_stat ? &v[i]->st : NULL;
+		row.held = v[i];
+		add_row(tb, &row);
+	}
+	rval = missing(argc, argv, names, n, true);
+	free(names);
+	free(v);
+	return rval;
+}
+
+/*
+ * Each operand that is a name, not a pattern, must have been listed; the
+ * names listed are sorted.  Returns 1 if one was not.
+ */
+static int
+missing(int argc, char **argv, const char **names, size_t n, bool removed)
+{
+	size_t lo, hi, mid;
+	int i, c, rval = 0;
+
+	for (i = 0; i < argc; i++) {
+		if (shmdir_is_pattern(argv[i]))
+			continue;
+		for (lo = 0, hi = n; lo < hi; ) {
+			mid = lo + (hi - lo) / 2;
+			if ((c = strcmp(argv[i], names[mid])) == 0)
+				break;
+			if (c < 0)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		if (lo < hi)
+			continue;
+		errno = removed ? ENOENT : shmdir_why(argv[i]);
+		warn_name(argv[i]);
+		rval = 1;
+	}
+	return rval;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	const struct procscan_entry *x = *(const struct procscan_entry *const *)a;
+	const struct procscan_entry *y = *(const struct procscan_entry *const *)b;
+	int c;
+
+	c = strcmp(x->name != NULL ? x->name : "", y->name != NULL ?
+	    y->name : "");
+	if (c != 0)
+		return c;
+	return x->ino < y->ino ? -1 : x->ino > y->ino;
+}
+
+static void
+add_row(struct libscols_table *tb, const struct row *row)
+{
+	struct libscols_line *ln;
+	char *data;
+	size_t i;
+
+	if ((ln = scols_table_new_line(tb, NULL)) == NULL)
+		err(1, NULL);
+	for (i = 0; i < ncols; i++) {
+		/* NULL, unknown, is blank in a table and null in JSON. */
+		if ((data = cell(cols[i], row)) != NULL &&
+		    scols_line_refer_data(ln, i, data) != 0)
+			err(1, NULL);
+	}
+}
+
+/* The text of one cell, for libsmartcols to own and free, or NULL. */
+static char *
+cell(enum col c, const struct row *row)
+{
+	const struct stat *st = row->st;
+	char buf[16], *s;
+
+	switch (c) {
+	case COL_NAME:
+		return xstrdup(format == FMT_TABLE ? out_vis(row->name) :
+		    row->name);
+	case COL_NPROCS:
+		if (!have_procs)
+			return NULL;
+		return fill_num(row->held != NULL ? row->held->nholders : 0);
+	case COL_PIDS:
+	case COL_COMMANDS:
+		return have_procs ? fill_list(c, row->held) : NULL;
+	default:
+		break;
+	}
+
+	/* The rest come from stat, unknown for some removed segments. */
+	if (st == NULL)
+		return NULL;
+	switch (c) {
+	case COL_SIZE:
+		return fill_size(st->st_size);
+	case COL_ALLOC:
+		return fill_size((off_t)st->st_blocks * 512);
+	case COL_PERMS:
+		strmode(st->st_mode, buf);
+		buf[10] = '\0';		/* drop strmode's trailing blank */
+		return xstrdup(buf + 1);	/* and its file type */
+	case COL_MODE:
+		if (asprintf(&s, "%04o", (unsigned int)st->st_mode & 07777) ==
+		    -1)
+			err(1, NULL);
+		return s;
+	case COL_UID:
+		return fill_num(st->st_uid);
+	case COL_USER:
+		return fill_id(false, st->st_uid);
+	case COL_GID:
+		return fill_num(st->st_gid);
+	case COL_GROUP:
+		return fill_id(true, st->st_gid);
+	case COL_MTIME:
+		return fill_time(&st->st_mtim);
+	default:
+		abort();
+	}
+}
+
+static char *
+fill_num(uintmax_t n)
+{
+	char *s;
+
+	if (asprintf(&s, "%ju", n) == -1)
+		err(1, NULL);
+	return s;
+}
+
+/* Bytes for -b and JSON, else 4 characters at most, as ls -lh does. */
+static char *
+fill_size(off_t size)
+{
+	char buf[8], *s;
+
+	if (bflag || format == FMT_JSON) {
+		if (asprintf(&s, "%jd", (intmax_t)size) == -1)
+			err(1, NULL);
+		return s;
+	}
+	if (humanize_number(buf, 5, size, "", HN_AUTOSCALE,
+	    HN_B | HN_NOSPACE | HN_DECIMAL) == -1)
+		snprintf(buf, sizeof(buf), "?");
+	return xstrdup(buf);
+}
+
+/*
+ * A user or group name, or the number when it has none, as ls shows it.
+ * Segments tend to share a few owners, so each id is looked up once.
+ */
+static char *
+fill_id(bool group, unsigned int id)
+{
+	static struct idname {
+		bool		 group;
+		unsigned int	 id;
+		char		*name;
+	} *cache;
+	static size_t n;
+	struct idname *c;
+	struct passwd *pw;
+	struct group *gr;
+	const char *name = NULL;
+	char *s;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (cache[i].group == group && cache[i].id == id)
+			break;
+	if (i == n) {
+		if ((c = reallocarray(cache, n + 1, sizeof(*c))) == NULL)
+			err(1, NULL);
+		cache = c;
+		if (group && (gr = getgrgid(id)) != NULL)
+			name = gr->gr_name;
+		else if (!group && (pw = getpwuid(id)) != NULL)
+			name = pw->pw_name;
+		if (name != NULL)
+			s = xstrdup(format == FMT_TABLE ? out_vis(name) : name);
+		else if (asprintf(&s, "%u", id) == -1)
+			err(1, NULL);
+		cache[n].group = group;
+		cache[n].id = id;
+		cache[n++].name = s;
+	}
+	return xstrdup(cache[i].name);
+}
+
+/*
+ * short: as ls -l ("Nov 23 20:28", or "Nov 23  2023" when not within the
+ * last six months); full: as ls --full-time; iso: RFC 3339.
+ */
+static char *
+fill_time(const struct timespec *ts)
+{
+	const time_t halfyear = 31556952 / 2;
+	static char buf[64];
+	static time_t last = -1;
+	char zone[8];
+	struct tm tm;
+	time_t now;
+	size_t len;
+
+	/* Segments made together share their second; format it once. */
+	if (ts->tv_sec == last && timefmt != TIME_FULL)
+		return xstrdup(buf);
+	last = -1;
+	if (localtime_r(&ts->tv_sec, &tm) == NULL)
+		return NULL;
+	switch (timefmt) {
+	case TIME_SHORT:
+		now = time(NULL);
+		len = strftime(buf, sizeof(buf), ts->tv_sec <= now &&
+		    now - ts->tv_sec < halfyear ? "%b %e %H:%M" : "%b %e  %Y",
+		    &tm);
+		break;
+	case TIME_FULL:
+		len = strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S", &tm);
+		if (len > 0 && strftime(zone, sizeof(zone), "%z", &tm) > 0)
+			snprintf(buf + len, sizeof(buf) - len, ".%09ld %s",
+			    ts->tv_nsec, zone);
+		break;
+	case TIME_ISO:
+		len = strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
+		/* %z is +hhmm; RFC 3339 wants +hh:mm. */
+		if (len > 0 && strftime(zone, sizeof(zone), "%z", &tm) == 5)
+			snprintf(buf + len, sizeof(buf) - len, "%.3s:%s",
+			    zone, zone + 3);
+		break;
+	default:
+		abort();
+	}
+	if (len == 0)
+		return NULL;
+	last = ts->tv_sec;
+	return xstrdup(buf);
+}
+
+/*
+ * PIDS or COMMANDS: joined by commas, or in JSON an array, written here
+ * and handed to libsmartcols as a raw value.
+ */
+static char *
+fill_list(enum col c, const struct procscan_entry *held)
+{
+	size_t i, n = held != NULL ? held->nholders : 0, len;
+	char *s = NULL;
+	FILE *fp;
+
+	if ((fp = open_memstream(&s, &len)) == NULL)
+		err(1, NULL);
+	if (format == FMT_JSON)
+		putc('[', fp);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			fputs(format == FMT_JSON ? ", " : ",", fp);
+		if (c == COL_PIDS)
+			fprintf(fp, "%d", (int)held->holders[i].pid);
+		else if (format == FMT_JSON)
+			json_string(fp, held->holders[i].comm);
+		else
+			fputs(format == FMT_TABLE ?
+			    out_vis(held->holders[i].comm) :
+			    held->holders[i].comm, fp);
+	}
+	if (format == FMT_JSON)
+		putc(']', fp);
+	if (fclose(fp) == EOF)
+		err(1, NULL);
+	return s;
+}
+
+/*
+ * A JSON string, escaped as libsmartcols escapes NAME: quote, backslash
+ * and control characters; other bytes pass as they are.
+ */
+static void
+json_string(FILE *fp, const char *s)
+{
+	unsigned char ch;
+
+	putc('"', fp);
+	for (; (ch = (unsigned char)*s) != '\0'; s++) {
+		if (ch == '"' || ch == '\\')
+			fprintf(fp, "\\%c", ch);
+		else if (ch < 0x20)
+			fprintf(fp, "\\u%04x", ch);
+		else
+			putc(ch, fp);
+	}
+	putc('"', fp);
+}
+
+static char *
+xstrdup(const char *s)
+{
+	char *p;
+
+	if ((p = strdup(s)) == NULL)
+		err(1, NULL);
+	return p;
+}

@@ -1,0 +1,534 @@
+/*
+ * procscan.c: which processes hold which segments.  One pass over /proc
+ * reads each process's fd directory and maps file and notes every file on
+ * the segments' file system that it has open or mapped, by device and
+ * inode; the notes are then sorted into one entry per segment.
+ *
+ * A descriptor counts when its /proc/PID/fd link names a file directly in
+ * SHM_DIR and a stat(2) through the link confirms the device, so that no
+ * other open file is ever stat'ed (a stat of a file on a dead NFS server
+ * can hang).  A mapping counts when the device and inode in its maps line
+ * are the segments' file system's; its path is read only for a segment
+ * that has been removed, to name it.  Processes that go away meanwhile
+ * are skipped, and so, but counted, are those we may not inspect.
+ */
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/types.h>
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "procscan.h"
+#include "segment.h"
+
+#define PROC_DIR	"/proc"
+#define SHM_PREFIX	SHM_DIR "/"
+#define DELETED		" (deleted)"	/* what the kernel appends */
+
+/* One process holding one file; the same pair may be noted many times. */
+struct hit {
+	dev_t		 dev;
+	ino_t		 ino;
+	pid_t		 pid;
+	char		 comm[PROCSCAN_COMM_MAX];
+	bool		 deleted;
+	char		*name;		/* deleted only */
+	bool		 have_stat;
+	struct stat	 st;
+};
+
+struct scan {
+	dev_t		 dev;		/* the segments' file system */
+	bool		 one;		/* procscan_busy: stop at ino's first */
+	ino_t		 ino;
+	bool		 found;
+	bool		 nomem;
+	struct hit	*hits;
+	size_t		 n, cap;
+	size_t		 skipped;
+	char		*line;		/* getline's, kept between processes */
+	size_t		 linecap;
+
+	/* The process being read. */
+	int		 piddir;
+	pid_t		 pid;
+	char		 comm[PROCSCAN_COMM_MAX];
+	bool		 have_comm;
+};
+
+static int	 scan_all(struct scan *);
+static void	 scan_proc(struct scan *, int, const char *);
+static int	 scan_fds(struct scan *);
+static int	 scan_maps(struct scan *);
+static void	 scan_map(struct scan *, char *);
+static void	 add_hit(struct scan *, dev_t, ino_t, bool, const char *,
+		    const struct stat *);
+static void	 read_comm(struct scan *);
+static bool	 stop(const struct scan *);
+static char	*strip_deleted(char *);
+static bool	 still_named(const struct procscan_entry *);
+static int	 by_file_pid(const void *, const void *);
+static int	 by_file(const void *, const void *);
+static void	 free_hits(struct scan *);
+
+/*
+ * Fills ps with every segment on device dev that some process other than
+ * this one has open or mapped.  Returns 0, or -1 with errno set when /proc
+ * cannot be read at all or memory runs out.
+ */
+int
+procscan_read(dev_t dev, struct procscan *ps)
+{
+	struct scan s = { .dev = dev };
+	struct procscan_entry *e;
+	struct hit *h;
+	size_t i, j, k;
+
+	memset(ps, 0, sizeof(*ps));
+	if (scan_all(&s) == -1) {
+		free_hits(&s);
+		return -1;
+	}
+	if (s.n > 0)
+		qsort(s.hits, s.n, sizeof(*s.hits), by_file_pid);
+	for (i = 0; i < s.n; i = j) {
+		for (j = i + 1; j < s.n && s.hits[j].dev == s.hits[i].dev &&
+		    s.hits[j].ino == s.hits[i].ino; j++)
+			;
+		if (ps->n % 64 == 0) {
+			e = reallocarray(ps->v, ps->n + 64, sizeof(*e));
+			if (e == NULL)
+				goto fail;
+			ps->v = e;
+		}
+		e = &ps->v[ps->n];
+		memset(e, 0, sizeof(*e));
+		if ((e->holders = calloc(j - i, sizeof(*e->holders))) == NULL)
+			goto fail;
+		ps->n++;
+		e->dev = s.hits[i].dev;
+		e->ino = s.hits[i].ino;
+		e->deleted = true;
+		for (k = i; k < j; k++) {
+			h = &s.hits[k];
+			if (e->nholders == 0 ||
+			    e->holders[e->nholders - 1].pid != h->pid) {
+				e->holders[e->nholders].pid = h->pid;
+				memcpy(e->holders[e->nholders].comm, h->comm,
+				    sizeof(h->comm));
+				e->nholders++;
+			}
+			/* Any sign of life outweighs " (deleted)". */
+			if (!h->deleted)
+				e->deleted = false;
+			if (e->name == NULL && h->name != NULL) {
+				e->name = h->name;
+				h->name = NULL;
+			}
+			if (!e->have_stat && h->have_stat) {
+				e->have_stat = true;
+				e->st = h->st;
+			}
+		}
+		if (e->deleted && !e->have_stat && still_named(e))
+			e->deleted = false;
+		if (!e->deleted) {
+			free(e->name);
+			e->name = NULL;
+			e->have_stat = false;
+		}
+	}
+	free_hits(&s);
+	return 0;
+fail:
+	free_hits(&s);
+	procscan_free(ps);
+	errno = ENOMEM;
+	return -1;
+}
+
+const struct procscan_entry *
+procscan_find(const struct procscan *ps, dev_t dev, ino_t ino)
+{
+	struct procscan_entry key = { .dev = dev, .ino = ino };
+
+	if (ps->n == 0)
+		return NULL;
+	return bsearch(&key, ps->v, ps->n, sizeof(*ps->v), by_file);
+}
+
+void
+procscan_free(struct procscan *ps)
+{
+	size_t i;
+
+	for (i = 0; i < ps->n; i++) {
+		free(ps->v[i].holders);
+		free(ps->v[i].name);
+	}
+	free(ps->v);
+	memset(ps, 0, sizeof(*ps));
+}
+
+/*
+ * A fresh look, just before acting on a segment, for any process that has
+ * the file dev/ino open or mapped: 1 if one does, 0 if none that we may
+ * inspect does (the number we may not goes to *skipped), -1 with errno
+ * if /proc cannot be read.  Whatever it says can be out of date by the
+ * time it returns; it narrows the race, it cannot close it.
+ */
+int
+procscan_busy(dev_t dev, ino_t ino, size_t *skipped)
+{
+	struct scan s = { .dev = dev, .one = true, .ino = ino };
+	int r;
+
+	r = scan_all(&s);
+	free_hits(&s);
+	if (skipped != NULL)
+		*skipped = s.skipped;
+	return r == -1 ? -1 : s.found;
+}
+
+static int
+scan_all(struct scan *s)
+{
+	struct dirent *de;
+	DIR *dir;
+
+	if ((dir = opendir(PROC_DIR)) == NULL)
+		return -1;
+	while (!stop(s) && (de = readdir(dir)) != NULL) {
+		if (isdigit((unsigned char)de->d_name[0]))
+			scan_proc(s, dirfd(dir), de->d_name);
+	}
+	closedir(dir);
+	if (s->nomem) {
+		errno = ENOMEM;
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads one /proc/PID; a process that has gone is simply not there. */
+static void
+scan_proc(struct scan *s, int procfd, const char *name)
+{
+	const char *errstr;
+	bool denied = false;
+	pid_t pid;
+
+	pid = (pid_t)strtonum(name, 1, INT_MAX, &errstr);
+	if (errstr != NULL || pid == getpid())
+		return;
+	s->piddir = openat(procfd, name, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (s->piddir == -1)
+		return;
+	s->pid = pid;
+	s->have_comm = false;
+	if (scan_fds(s) == -1 && (errno == EACCES || errno == EPERM))
+		denied = true;
+	if (!stop(s) && scan_maps(s) == -1 &&
+	    (errno == EACCES || errno == EPERM))
+		denied = true;
+	if (denied)
+		s->skipped++;
+	close(s->piddir);
+}
+
+static int
+scan_fds(struct scan *s)
+{
+	char link[PATH_MAX + sizeof(DELETED)];
+	const size_t plen = sizeof(SHM_PREFIX) - 1;
+	struct dirent *de;
+	struct stat st;
+	DIR *dir;
+	ssize_t len;
+	char *name;
+	int fd;
+
+	fd = openat(s->piddir, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd == -1)
+		return -1;
+	if ((dir = fdopendir(fd)) == NULL) {
+		close(fd);
+		return -1;
+	}
+	while (!stop(s) && (de = readdir(dir)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		len = readlinkat(dirfd(dir), de->d_name, link,
+		    sizeof(link) - 1);
+		if (len <= (ssize_t)plen || memcmp(link, SHM_PREFIX, plen) != 0)
+			continue;
+		link[len] = '\0';
+		name = link + plen;
+		if (strchr(name, '/') != NULL)
+			continue;	/* in a directory below: not a segment */
+		if (fstatat(dirfd(dir), de->d_name, &st, 0) == -1 ||
+		    st.st_dev != s->dev || !S_ISREG(st.st_mode))
+			continue;
+		if (st.st_nlink == 0)
+			strip_deleted(name);
+		add_hit(s, st.st_dev, st.st_ino, st.st_nlink == 0, name, &st);
+	}
+	closedir(dir);
+	return 0;
+}
+
+static int
+scan_maps(struct scan *s)
+{
+	FILE *fp;
+	int fd;
+
+	if ((fd = openat(s->piddir, "maps", O_RDONLY | O_CLOEXEC)) == -1)
+		return -1;
+	if ((fp = fdopen(fd, "r")) == NULL) {
+		close(fd);
+		return -1;
+	}
+	while (!stop(s) && getline(&s->line, &s->linecap, fp) != -1)
+		scan_map(s, s->line);
+	fclose(fp);
+	return 0;
+}
+
+/*
+ * One line of /proc/PID/maps: "start-end perms offset major:minor inode
+ * path".  The path is wanted only for a removed segment, to name it; the
+ * kernel writes a newline in it as \012, which map_files does not, so
+ * that is read first (it needs privilege) and the line is the fallback.
+ */
+static void
+scan_map(struct scan *s, char *line)
+{
+	char link[PATH_MAX + sizeof(DELETED)], mf[64];
+	unsigned long maj, min, start, end;
+	unsigned long long ino;
+	struct stat st;
+	bool deleted, have_stat;
+	char *p, *q, *path, *name;
+	size_t len;
+	ssize_t n;
+	int i;
+
+	if ((p = strchr(line, ' ')) == NULL)
+		return;
+	for (i = 0; i < 2; i++)	/* past perms and offset */
+		if ((p = strchr(p + 1, ' ')) == NULL)
+			return;
+	maj = strtoul(p + 1, &q, 16);
+	if (*q != ':')
+		return;
+	min = strtoul(q + 1, &q, 16);
+	if (*q != ' ')
+		return;
+	ino = strtoull(q + 1, &q, 10);
+	if (ino == 0 || makedev(maj, min) != s->dev)
+		return;
+	if (s->one) {
+		add_hit(s, s->dev, (ino_t)ino, false, NULL, NULL);
+		return;
+	}
+	path = q + strspn(q, " ");
+	len = strlen(path);
+	if (len > 0 && path[len - 1] == '\n')
+		path[--len] = '\0';
+	deleted = len > sizeof(DELETED) - 1 &&
+	    strcmp(path + len - (sizeof(DELETED) - 1), DELETED) == 0;
+	if (!deleted) {
+		add_hit(s, s->dev, (ino_t)ino, false, NULL, NULL);
+		return;
+	}
+
+	/* maps pads addresses to 8 digits; map_files names do not. */
+	start = strtoul(line, &q, 16);
+	if (*q != '-')
+		return;
+	end = strtoul(q + 1, NULL, 16);
+	snprintf(mf, sizeof(mf), "map_files/%lx-%lx", start, end);
+	have_stat = fstatat(s->piddir, mf, &st, 0) == 0 &&
+	    st.st_dev == s->dev && st.st_ino == ino;
+	if (have_stat)
+		deleted = st.st_nlink == 0;
+	n = readlinkat(s->piddir, mf, link, sizeof(link) - 1);
+	if (n > 0) {
+		link[n] = '\0';
+		path = link;
+	} else {
+		/* \012 back to a newline, in place. */
+		for (p = q = path; *p != '\0'; p++, q++) {
+			if (strncmp(p, "\\012", 4) == 0) {
+				*q = '\n';
+				p += 3;
+			} else
+				*q = *p;
+		}
+		*q = '\0';
+	}
+	if (deleted)
+		strip_deleted(path);
+	if (strncmp(path, SHM_PREFIX, sizeof(SHM_PREFIX) - 1) == 0) {
+		name = path + sizeof(SHM_PREFIX) - 1;
+		if (strchr(name, '/') != NULL)
+			return;	/* in a directory below: not a segment */
+	} else {
+		/* Seen through another mount namespace: the last part. */
+		name = (p = strrchr(path, '/')) != NULL ? p + 1 : path;
+	}
+	add_hit(s, s->dev, (ino_t)ino, deleted, *name != '\0' ? name : NULL,
+	    have_stat ? &st : NULL);
+}
+
+static void
+add_hit(struct scan *s, dev_t dev, ino_t ino, bool deleted, const char *name,
+    const struct stat *st)
+{
+	struct hit *h;
+
+	if (s->one) {
+		if (ino == s->ino)
+			s->found = true;
+		return;
+	}
+	/* A mapping in many pieces, or many descriptors for one file. */
+	if (s->n > 0) {
+		h = &s->hits[s->n - 1];
+		if (h->pid == s->pid && h->dev == dev && h->ino == ino &&
+		    (h->name != NULL || name == NULL || !deleted))
+			return;
+	}
+	if (s->n == s->cap) {
+		size_t cap = s->cap == 0 ? 64 : s->cap * 2;
+
+		if ((h = reallocarray(s->hits, cap, sizeof(*h))) == NULL) {
+			s->nomem = true;
+			return;
+		}
+		s->hits = h;
+		s->cap = cap;
+	}
+	if (!s->have_comm)
+		read_comm(s);
+	h = &s->hits[s->n];
+	memset(h, 0, sizeof(*h));
+	h->dev = dev;
+	h->ino = ino;
+	h->pid = s->pid;
+	memcpy(h->comm, s->comm, sizeof(h->comm));
+	h->deleted = deleted;
+	if (deleted && name != NULL && (h->name = strdup(name)) == NULL) {
+		s->nomem = true;
+		return;
+	}
+	if (deleted && st != NULL) {
+		h->have_stat = true;
+		h->st = *st;
+	}
+	s->n++;
+}
+
+/* The command name, read only for processes that hold a segment. */
+static void
+read_comm(struct scan *s)
+{
+	ssize_t n;
+	int fd;
+
+	s->have_comm = true;
+	s->comm[0] = '\0';
+	if ((fd = openat(s->piddir, "comm", O_RDONLY | O_CLOEXEC)) == -1)
+		return;
+	n = read(fd, s->comm, sizeof(s->comm) - 1);
+	close(fd);
+	if (n <= 0)
+		return;
+	/* The kernel ends it with a newline; the name itself may hold one. */
+	if (s->comm[n - 1] == '\n')
+		n--;
+	s->comm[n] = '\0';
+}
+
+static bool
+stop(const struct scan *s)
+{
+	return s->nomem || (s->one && s->found);
+}
+
+static char *
+strip_deleted(char *path)
+{
+	size_t len = strlen(path), dlen = sizeof(DELETED) - 1;
+
+	if (len > dlen && strcmp(path + len - dlen, DELETED) == 0)
+		path[len - dlen] = '\0';
+	return path;
+}
+
+/*
+ * Without a stat to say how many links it has, " (deleted)" could be part
+ * of a live name; a file of the name it had with the same inode settles it.
+ */
+static bool
+still_named(const struct procscan_entry *e)
+{
+	struct stat st;
+	int dirfd;
+
+	if (e->name == NULL || (dirfd = seg_dirfd()) == -1)
+		return false;
+	return fstatat(dirfd, e->name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    st.st_dev == e->dev && st.st_ino == e->ino;
+}
+
+static int
+by_file_pid(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	if (x->ino != y->ino)
+		return x->ino < y->ino ? -1 : 1;
+	if (x->pid != y->pid)
+		return x->pid < y->pid ? -1 : 1;
+	/* A hit that names the segment first, so that the name is kept. */
+	return (y->name != NULL) - (x->name != NULL);
+}
+
+static int
+by_file(const void *a, const void *b)
+{
+	const struct procscan_entry *x = a, *y = b;
+
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	if (x->ino != y->ino)
+		return x->ino < y->ino ? -1 : 1;
+	return 0;
+}
+
+static void
+free_hits(struct scan *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->hits[i].name);
+	free(s->hits);
+	free(s->line);
+	s->hits = NULL;
+	s->n = s->cap = 0;
+	s->line = NULL;
+}

@@ -1,0 +1,52 @@
+/*
+ * procscan.h: which processes hold which segments, open (/proc/PID/fd) or
+ * mapped (/proc/PID/maps), found in one pass over /proc.  Segments are
+ * known by device and inode, not by name: a name can be removed and made
+ * again, and a removed segment has no name left in the directory.
+ */
+#ifndef SHMTOOLS_PROCSCAN_H
+#define SHMTOOLS_PROCSCAN_H
+
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define PROCSCAN_COMM_MAX	16	/* TASK_COMM_LEN, with its NUL */
+
+struct procscan_holder {
+	pid_t	 pid;
+	char	 comm[PROCSCAN_COMM_MAX];	/* "" if it could not be read */
+};
+
+struct procscan_entry {
+	dev_t			 dev;
+	ino_t			 ino;
+	struct procscan_holder	*holders;	/* by pid, each once */
+	size_t			 nholders;
+	/*
+	 * Removed from the directory but still open or mapped: the kernel
+	 * says so, and no file of that name has this inode now.  For those
+	 * only, name is the name it had (NULL if unknown) and st, when
+	 * have_stat, what fstat(2) on it would say.
+	 */
+	bool			 deleted;
+	char			*name;
+	bool			 have_stat;
+	struct stat		 st;
+};
+
+struct procscan {
+	struct procscan_entry	*v;		/* by device, then inode */
+	size_t			 n;
+	size_t			 skipped;	/* processes we may not inspect */
+};
+
+int	procscan_read(dev_t dev, struct procscan *ps);
+const struct procscan_entry *
+	procscan_find(const struct procscan *ps, dev_t dev, ino_t ino);
+void	procscan_free(struct procscan *ps);
+int	procscan_busy(dev_t dev, ino_t ino, size_t *skipped);
+
+#endif

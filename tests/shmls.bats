@@ -1,0 +1,542 @@
+#!/usr/bin/env bats
+# shmls: listing segments as a table, raw, JSON or KEY="value" pairs, with
+# the processes that hold them.
+
+setup() {
+	load helper
+	T=$BATS_TEST_TMPDIR
+	S3="$S-c"
+	HOLDERS=()
+	# After helper's, which this one extends: stop the processes a test
+	# started to hold segments, and remove its semaphores.
+	teardown() {
+		local pid
+
+		for pid in "${HOLDERS[@]}"; do
+			kill "$pid" 2>/dev/null || true
+			wait "$pid" 2>/dev/null || true
+		done
+		rm -f -- /dev/shm/sem."$S"*
+		common_teardown
+	}
+}
+
+# A usage error: the message, then the two lines of usage.
+assert_shmls_usage() {
+	[[ ${stderr_lines[0]} == "$1"* ]] ||
+	    fail "stderr starts '${stderr_lines[0]}', want '$1...'"
+	assert_equal "${stderr_lines[1]}" \
+	    'usage: shmls [-abEJnpr] [-o list] [--output-all] [--time-format fmt]'
+	assert_equal "${#stderr_lines[@]}" 3
+}
+
+need_root() {
+	[ "$(id -u)" = 0 ] || skip "needs root"
+}
+
+# Starts `sleep` with segment $1 open on descriptor 3; its pid in $holder.
+hold_open() {
+	sleep 100 3<"/dev/shm/$1" >/dev/null 2>&1 &
+	holder=$!
+	HOLDERS+=("$holder")
+	wait_comm "$holder" sleep
+}
+
+# Starts python3 with segment $1 mapped and its descriptor closed; with
+# $2 = unlink, it then removes the segment.  Its pid in $holder.
+hold_mapped() {
+	# Python's own mmap keeps a descriptor; libc's mmap does not.
+	python3 -c '
+import ctypes, mmap, os, sys, time
+libc = ctypes.CDLL(None, use_errno=True)
+libc.mmap.restype = ctypes.c_void_p
+libc.mmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int,
+    ctypes.c_int, ctypes.c_int, ctypes.c_long]
+fd = os.open("/dev/shm/" + sys.argv[1], os.O_RDWR)
+p = libc.mmap(None, os.fstat(fd).st_size, mmap.PROT_READ | mmap.PROT_WRITE,
+    mmap.MAP_SHARED, fd, 0)
+if p == ctypes.c_void_p(-1).value:
+    sys.exit("mmap: " + os.strerror(ctypes.get_errno()))
+os.close(fd)
+if sys.argv[2] == "unlink":
+    os.unlink("/dev/shm/" + sys.argv[1])
+open(sys.argv[3], "w").close()
+time.sleep(100)
+' "$1" "${2:-keep}" "$T/ready.$1" >/dev/null 2>&1 3>&- &
+	holder=$!
+	HOLDERS+=("$holder")
+	wait_for "$T/ready.$1"
+}
+
+# Waits until process $1 runs command $2 (a fork runs the shell's first).
+wait_comm() {
+	local i
+
+	for i in $(seq 200); do
+		[ "$(cat "/proc/$1/comm" 2>/dev/null)" = "$2" ] && return 0
+		sleep 0.05
+	done
+	echo "timed out waiting for $1 to run $2" >&2
+	return 1
+}
+
+# Makes segment $1 of $2 bytes of data.
+mkseg() {
+	head -c "$2" /dev/zero | tr '\0' x >"/dev/shm/$1"
+}
+
+# The odd names, all under $S so that teardown removes them.
+odd_names() {
+	printf '%s\0' "$S-sp ace" "$S-nl"$'\n'"x" "$S-q\"u" "$S-back\\slash" \
+	    "$S-tab"$'\t'"x" "$S-ctl"$'\001'"x" "$S-$(printf '\303\251')"
+}
+
+@test "shmls: lists a segment's name, size, memory, permissions, owner and time" {
+	mkseg "$S1" 5000
+	chmod 0640 "/dev/shm/$S1"
+	run -0 --separate-stderr shmls "$S1"
+	assert_equal "$stderr" ''
+	assert_equal "${#lines[@]}" 2
+	assert_regex "${lines[0]}" '^NAME +SIZE +ALLOC +PERMS +USER +GROUP +MTIME$'
+	assert_regex "${lines[1]}" \
+	    "^$S1 +4\\.9K +8\\.0K +rw-r----- +$(id -un) +$(id -gn) +[A-Z][a-z]{2} [ 123][0-9] [0-9]{2}:[0-9]{2}\$"
+}
+
+@test "shmls: lists every segment, sorted by name, without operands" {
+	: >"/dev/shm/$S3"
+	: >"/dev/shm/$S1"
+	: >"/dev/shm/$S2"
+	run -0 bash -c 'shmls -rn -o NAME | grep -F "$1"' _ "$S"
+	assert_output "$(printf '%s\n' "$S1" "$S2" "$S3")"
+}
+
+@test "shmls: sorts names byte by byte, whatever the locale" {
+	: >"/dev/shm/$S-B"
+	: >"/dev/shm/$S-a"
+	: >"/dev/shm/$S-_"
+	run -0 env LC_ALL=en_US.UTF-8 shmls -rn -o NAME "$S-*"
+	assert_output "$(printf '%s\n' "$S-B" "$S-_" "$S-a")"
+}
+
+@test "shmls: -b prints exact sizes, and ALLOC is what a sparse segment uses" {
+	mkseg "$S1" 5000
+	shmcreate -s 1M "$S2"
+	run -0 shmls -rnb -o NAME,SIZE,ALLOC "$S1" "$S2"
+	assert_output "$(printf '%s\n' "$S1 5000 8192" "$S2 1048576 0")"
+	run -0 shmls -rn --bytes -o SIZE "$S1"
+	assert_output 5000
+	run -0 shmls -rn -o SIZE,ALLOC "$S2"
+	assert_output '1.0M 0B'
+}
+
+@test "shmls: PERMS and MODE show the special bits" {
+	: >"/dev/shm/$S1"
+	: >"/dev/shm/$S2"
+	chmod 4751 "/dev/shm/$S1"
+	chmod 1606 "/dev/shm/$S2"
+	run -0 shmls -rn -o NAME,PERMS,MODE "$S1" "$S2"
+	assert_output "$(printf '%s\n' "$S1 rwsr-x--x 4751" "$S2 rw----rwT 1606")"
+}
+
+@test "shmls: UID, USER, GID and GROUP, with numbers for ids without names" {
+	need_root
+	: >"/dev/shm/$S1"
+	: >"/dev/shm/$S2"
+	chown nobody:nogroup "/dev/shm/$S1"
+	chown 54321:54322 "/dev/shm/$S2"
+	run -0 shmls -rn -o UID,USER,GID,GROUP "$S1" "$S2"
+	assert_output "$(printf '%s\n' \
+	    "$(id -u nobody) nobody $(getent group nogroup | cut -d: -f3) nogroup" \
+	    "54321 54321 54322 54322")"
+}
+
+@test "shmls: -o picks columns in any case, and +LIST adds to the default" {
+	: >"/dev/shm/$S1"
+	chmod 0600 "/dev/shm/$S1"
+	run -0 shmls -o mode,Name "$S1"
+	assert_regex "${lines[0]}" '^MODE +NAME$'
+	assert_regex "${lines[1]}" "^0600 +$S1\$"
+	run -0 shmls --output=+MODE,UID "$S1"
+	assert_regex "${lines[0]}" \
+	    '^NAME +SIZE +ALLOC +PERMS +USER +GROUP +MTIME +MODE +UID$'
+	run -0 shmls -o NAME,NAME,SIZE "$S1"
+	assert_regex "${lines[0]}" '^NAME +SIZE$'
+}
+
+@test "shmls: --output-all prints every column, in the order --help lists them" {
+	: >"/dev/shm/$S1"
+	chmod 0644 "/dev/shm/$S1"
+	run -0 shmls --output-all "$S1"
+	assert_regex "${lines[0]}" \
+	    '^NAME +SIZE +ALLOC +PERMS +MODE +UID +USER +GID +GROUP +MTIME +NPROCS +PIDS +COMMANDS$'
+	run -0 shmls -rn --output-all "$S1"
+	assert_regex "$output" "^$S1 0B 0B rw-r--r-- 0644 $(id -u) $(id -un) "
+	assert_regex "$output" ' 0  $'
+}
+
+@test "shmls: -n prints no heading" {
+	: >"/dev/shm/$S1"
+	run -0 shmls -n -o NAME "$S1"
+	assert_output "$S1"
+	run -0 shmls --noheadings -o NAME "$S-nothing*"
+	assert_output ''
+}
+
+@test "shmls: --time-format short, full and iso" {
+	: >"/dev/shm/$S1"
+	: >"/dev/shm/$S2"
+	touch -d '2020-01-02 03:04:05.123456789 UTC' "/dev/shm/$S1"
+	export TZ=UTC
+	run -0 shmls -rn -o MTIME "$S1"
+	assert_output 'Jan\x20\x202\x20\x202020'
+	run -0 shmls -n -o MTIME --time-format short "$S1"
+	assert_output 'Jan  2  2020'
+	run -0 shmls -n -o MTIME --time-format=full "$S1"
+	assert_output '2020-01-02 03:04:05.123456789 +0000'
+	run -0 shmls -n -o MTIME --time-format iso "$S1"
+	assert_output '2020-01-02T03:04:05+00:00'
+	TZ=Asia/Kolkata run -0 shmls -n -o MTIME --time-format iso "$S1"
+	assert_output '2020-01-02T08:34:05+05:30'
+	# Within the last six months: the time of day instead of the year.
+	run -0 shmls -n -o MTIME "$S2"
+	assert_regex "$output" '^[A-Z][a-z]{2} [ 123][0-9] [0-9]{2}:[0-9]{2}$'
+}
+
+@test "shmls: a bad --time-format is a usage error naming it" {
+	run -2 --separate-stderr shmls --time-format=long
+	assert_output ''
+	assert_shmls_usage "shmls: invalid time format 'long': use short, full or iso"
+}
+
+@test "shmls: an unknown column is a usage error naming it" {
+	run -2 --separate-stderr shmls -o NAME,BOGUS
+	assert_output ''
+	assert_shmls_usage "shmls: unknown column 'BOGUS'"
+	run -2 --separate-stderr shmls -o +
+	assert_shmls_usage "shmls: empty column list"
+	run -2 --separate-stderr shmls -o NAME,
+	assert_shmls_usage "shmls: unknown column ''"
+}
+
+@test "shmls: -J, -r and -E are mutually exclusive" {
+	run -2 --separate-stderr shmls -J -r
+	assert_shmls_usage "shmls: options -J and -r are mutually exclusive"
+	run -2 --separate-stderr shmls --raw --export
+	assert_shmls_usage "shmls: options -r and -E are mutually exclusive"
+	run -0 shmls -J -J "$S-nothing*"
+}
+
+@test "shmls: an unknown option or an invalid name is a usage error" {
+	run -2 --separate-stderr shmls -x
+	[ "${#stderr_lines[@]}" = 3 ]
+	run -2 --separate-stderr shmls "$S1/x"
+	assert_shmls_usage "shmls: invalid name '$S1/x'"
+}
+
+@test "shmls: patterns match names without the leading slash" {
+	: >"/dev/shm/$S1"
+	: >"/dev/shm/$S2"
+	: >"/dev/shm/$S3"
+	run -0 shmls -rn -o NAME "/$S-[ab]"
+	assert_output "$(printf '%s\n' "$S1" "$S2")"
+	run -0 shmls -rn -o NAME "$S-?" "$S1"
+	assert_output "$(printf '%s\n' "$S1" "$S2" "$S3")"
+	run -0 shmls -rn -o NAME "/$S2"
+	assert_output "$S2"
+}
+
+@test "shmls: a pattern that matches nothing is not an error" {
+	run -0 --separate-stderr shmls "$S-*"
+	assert_output ''
+	assert_equal "$stderr" ''
+}
+
+@test "shmls: a name that does not exist is exit 1; the others are listed" {
+	: >"/dev/shm/$S1"
+	run -1 --separate-stderr shmls -rn -o NAME "$S2" "$S1" "$S3"
+	assert_output "$S1"
+	assert_equal "$stderr" "$(printf '%s\n' \
+	    "shmls: $S2: No such file or directory" \
+	    "shmls: $S3: No such file or directory")"
+}
+
+@test "shmls: a name holding pattern characters can be given as it is" {
+	: >"/dev/shm/$S-[x]"
+	run -0 shmls -rn -o NAME "$S-[x]"
+	assert_output "$S-[x]"
+}
+
+@test "shmls: only regular files are segments; links are not followed" {
+	: >"/dev/shm/$S1"
+	mkdir "/dev/shm/$S-dir"
+	ln -s "$S1" "/dev/shm/$S-link"
+	mkfifo "/dev/shm/$S-fifo"
+	run -0 shmls -rn -o NAME "$S*"
+	assert_output "$S1"
+	run -1 --separate-stderr shmls -rn -o NAME "$S-dir" "$S-link" "$S-fifo"
+	assert_output ''
+	assert_equal "$stderr" "$(printf '%s\n' \
+	    "shmls: $S-dir: Is a directory" \
+	    "shmls: $S-link: symbolic link, not followed" \
+	    "shmls: $S-fifo: not a regular file")"
+}
+
+@test "shmls: semaphores (sem.*) are hidden unless -a or named" {
+	: >"/dev/shm/$S1"
+	: >"/dev/shm/sem.$S1"
+	run -0 shmls -rn -o NAME "$S*" "sem.$S*"
+	assert_output "$S1"
+	run -0 shmls -rn --all -o NAME "$S*" "sem.$S*"
+	assert_output "$(printf '%s\n' "sem.$S1" "$S1")"
+	run -0 shmls -rn -o NAME "sem.$S1"
+	assert_output "sem.$S1"
+	run -0 bash -c 'shmls -rn -o NAME | { grep -cF "sem.$1" || :; }' _ "$S1"
+	assert_output 0
+	run -0 bash -c 'shmls -a -rn -o NAME | { grep -cF "sem.$1" || :; }' _ "$S1"
+	assert_output 1
+}
+
+@test "shmls: the table escapes odd names for display" {
+	odd_names | xargs -0 -I{} touch /dev/shm/{}
+	: >"/dev/shm/$S-hi$(printf '\351\377')"
+	run -0 shmls -n -o NAME "$S*"
+	assert_output "$(printf '%s\n' "$S-back\\\\slash" "$S-ctl\\001x" \
+	    "$S-hi\\351\\377" "$S-nl\\nx" "$S-q\"u" "$S-sp ace" "$S-tab\\tx" \
+	    "$S-$(printf '\303\251')")"
+}
+
+@test "shmls: -r escapes blanks, backslashes and control bytes as \\xHH" {
+	odd_names | xargs -0 -I{} touch /dev/shm/{}
+	run -0 shmls -rn -o NAME,SIZE "$S-sp*" "$S-nl*" "$S-back*" "$S-tab*"
+	assert_output "$(printf '%s\n' "$S-back\\x5cslash 0B" "$S-nl\\x0ax 0B" \
+	    "$S-sp\\x20ace 0B" "$S-tab\\x09x 0B")"
+	: >"/dev/shm/$S1"
+	run -0 shmls --raw -o NAME "$S1"
+	assert_output "$(printf '%s\n' NAME "$S1")"
+}
+
+@test "shmls: -E prints KEY=\"value\" pairs that decode to the exact name" {
+	odd_names | xargs -0 -I{} touch /dev/shm/{}
+	chmod 0600 "/dev/shm/$S-sp ace"
+	run -0 shmls -E -b -o NAME,SIZE,MODE "$S-sp*"
+	assert_output "NAME=\"$S-sp ace\" SIZE=\"0\" MODE=\"0600\""
+	# Safe to eval; \xHH decoded with printf %b gives back the name.
+	shmls --export -o NAME "$S*" >"$T/pairs"
+	while IFS= read -r line; do
+		eval "$line"
+		printf '%b\0' "$NAME"
+	done <"$T/pairs" >"$T/names"
+	odd_names | LC_ALL=C sort -z | cmp - "$T/names"
+}
+
+@test "shmls: -J is JSON with one key, numbers as numbers, and names exact" {
+	mkseg "$S1" 5000
+	chmod 0640 "/dev/shm/$S1"
+	run -0 bash -c 'shmls -J "$1" | jq -e -c "
+	    keys == [\"segments\"] and
+	    (.segments | length) == 1 and
+	    (.segments[0] | .name == \"$1\" and .size == 5000 and
+	     .alloc == 8192 and .perms == \"rw-r-----\" and
+	     (.mtime | test(\"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}[+-][0-9]{2}:[0-9]{2}$\")))"' _ "$S1"
+	assert_output true
+	run -0 bash -c 'shmls --json --output-all "$1" | jq -e -c "
+	    .segments[0] | [.mode, .uid, .gid, .nprocs, .pids, .commands] ==
+	    [\"0640\", $(id -u), $(id -g), 0, [], []]"' _ "$S1"
+	assert_output true
+	run -0 bash -c 'shmls -J -o UID,USER "$1" | jq -e -c ".segments[0].uid | type"' _ "$S1"
+	assert_output '"number"'
+}
+
+@test "shmls: -J sizes are bytes even without -b" {
+	shmcreate -s 1M "$S1"
+	run -0 bash -c 'shmls -J -o SIZE "$1" | jq -c ".segments"' _ "$S1"
+	assert_output '[{"size":1048576}]'
+}
+
+@test "shmls: -J with nothing to list is an empty array" {
+	run -0 bash -c 'shmls -J "$1" | jq -c .' _ "$S-*"
+	assert_output '{"segments":[]}'
+}
+
+@test "shmls: odd names round-trip through -J and jq exactly" {
+	odd_names | xargs -0 -I{} touch /dev/shm/{}
+	shmls -J "$S*" | jq -j '.segments[] | .name + "\u0000"' >"$T/names"
+	odd_names | LC_ALL=C sort -z | cmp - "$T/names"
+}
+
+@test "shmls: -J passes non-UTF-8 bytes through as they are" {
+	: >"/dev/shm/$S-hi$(printf '\351\377')"
+	run -0 bash -c 'shmls -J -o NAME "$1" | jq -e -c ".segments | length"' _ "$S-hi*"
+	assert_output 1
+	# The bytes themselves are in the output; jq shows U+FFFD for them.
+	shmls -J -o NAME "$S-hi*" | python3 -c 'import json, sys
+d = json.loads(sys.stdin.buffer.read().decode("utf-8", "surrogateescape"))
+sys.stdout.buffer.write(
+    d["segments"][0]["name"].encode("utf-8", "surrogateescape"))' >"$T/name"
+	printf '%s' "$S-hi$(printf '\351\377')" | cmp - "$T/name"
+}
+
+@test "shmls: -p shows a process that has a segment open" {
+	: >"/dev/shm/$S1"
+	: >"/dev/shm/$S2"
+	hold_open "$S1"
+	run -0 --separate-stderr shmls -rn -p -o NAME,NPROCS,PIDS,COMMANDS "$S1" "$S2"
+	assert_output "$(printf '%s\n' "$S1 1 $holder sleep" "$S2 0  ")"
+	assert_equal "$stderr" ''
+	run -0 shmls -p "$S1"
+	assert_regex "${lines[0]}" \
+	    '^NAME +SIZE +ALLOC +PERMS +USER +GROUP +MTIME +NPROCS +PIDS +COMMANDS$'
+	assert_regex "${lines[1]}" " 1 $holder +sleep\$"
+}
+
+@test "shmls: -p shows a process that has a segment mapped, not open" {
+	mkseg "$S1" 8192
+	hold_mapped "$S1"
+	[ -z "$(find "/proc/$holder/fd" -lname "*$S1" 2>/dev/null)" ]
+	run -0 shmls -rn --processes -o NAME,NPROCS,PIDS,COMMANDS "$S1"
+	assert_output "$S1 1 $holder python3"
+}
+
+@test "shmls: -p lists every holder once, in order of pid, with its command" {
+	mkseg "$S1" 8192
+	hold_open "$S1"
+	first=$holder
+	hold_mapped "$S1"
+	second=$holder
+	run -0 shmls -rn -p -o NPROCS,PIDS,COMMANDS "$S1"
+	if [ "$first" -lt "$second" ]; then
+		assert_output "2 $first,$second sleep,python3"
+	else
+		assert_output "2 $second,$first python3,sleep"
+	fi
+	run -0 bash -c 'shmls -J -p -o PIDS,COMMANDS "$1" | jq -c ".segments[0] |
+	    [(.pids | sort), (.commands | sort)]"' _ "$S1"
+	if [ "$first" -lt "$second" ]; then
+		assert_output "[[$first,$second],[\"python3\",\"sleep\"]]"
+	else
+		assert_output "[[$second,$first],[\"python3\",\"sleep\"]]"
+	fi
+}
+
+@test "shmls: -p in JSON gives numbers and arrays" {
+	: >"/dev/shm/$S1"
+	hold_open "$S1"
+	run -0 bash -c 'shmls -J -p -o NAME,NPROCS,PIDS,COMMANDS "$1" | jq -c .segments' _ "$S1"
+	assert_output "[{\"name\":\"$S1\",\"nprocs\":1,\"pids\":[$holder],\"commands\":[\"sleep\"]}]"
+}
+
+@test "shmls: asking for a process column with -o implies the scan" {
+	: >"/dev/shm/$S1"
+	hold_open "$S1"
+	run -0 shmls -rn -o NAME,PIDS "$S1"
+	assert_output "$S1 $holder"
+}
+
+@test "shmls: -p with -E" {
+	: >"/dev/shm/$S1"
+	hold_open "$S1"
+	run -0 shmls -E -p -o NAME,NPROCS,PIDS,COMMANDS "$S1"
+	assert_output "NAME=\"$S1\" NPROCS=\"1\" PIDS=\"$holder\" COMMANDS=\"sleep\""
+}
+
+@test "shmls: --deleted lists a removed segment still mapped, with its holder" {
+	mkseg "$S1" 8192
+	: >"/dev/shm/$S2"
+	hold_mapped "$S1" unlink
+	[ ! -e "/dev/shm/$S1" ]
+	run -1 --separate-stderr shmls "$S1"
+	assert_equal "$stderr" "shmls: $S1: No such file or directory"
+	run -0 shmls --deleted -rn -o NAME,NPROCS,PIDS,COMMANDS "$S*"
+	assert_output "$S1 1 $holder python3"
+	run -0 shmls --deleted -rn -o NAME "$S1"
+	assert_output "$S1"
+	run -0 shmls --deleted "$S1"
+	assert_regex "${lines[0]}" \
+	    '^NAME +SIZE +ALLOC +PERMS +USER +GROUP +MTIME +NPROCS +PIDS +COMMANDS$'
+	run -1 --separate-stderr shmls --deleted -rn -o NAME "$S2"
+	assert_output ''
+	assert_equal "$stderr" "shmls: $S2: No such file or directory"
+}
+
+@test "shmls: --deleted in JSON knows the size as root" {
+	need_root
+	mkseg "$S1" 8192
+	hold_mapped "$S1" unlink
+	run -0 bash -c 'shmls --deleted -J -p "$1" | jq -c ".segments[] |
+	    [.name, .size, .nprocs, .pids, .commands]"' _ "$S1"
+	assert_output "[\"$S1\",8192,1,[$holder],[\"python3\"]]"
+}
+
+@test "shmls: --deleted gives the exact name of a removed segment" {
+	name="$S-nl"$'\n'"x (deleted)"
+	mkseg "$name" 4096
+	hold_mapped "$name" unlink
+	shmls --deleted -J "$S*" | jq -j '.segments[] | .name + "\u0000"' \
+	    >"$T/names"
+	printf '%s\0' "$name" | cmp - "$T/names"
+}
+
+@test "shmls: --deleted as root tells a newline from a backslash-012 in a name" {
+	need_root
+	# /proc/PID/maps shows both as \012; map_files, root only, does not.
+	name="$S-nl"$'\n'"x \\012"
+	mkseg "$name" 4096
+	hold_mapped "$name" unlink
+	shmls --deleted -J "$S*" | jq -j '.segments[] | .name + "\u0000"' \
+	    >"$T/names"
+	printf '%s\0' "$name" | cmp - "$T/names"
+}
+
+@test "shmls: --deleted does not list a segment that is still there" {
+	: >"/dev/shm/$S1"
+	hold_open "$S1"
+	run -0 shmls --deleted -rn -o NAME "$S*"
+	assert_output ''
+}
+
+@test "shmls: an unprivileged user can list, and others' processes are skipped quietly" {
+	need_root
+	mkseg "$S1" 100
+	chmod 0600 "/dev/shm/$S1"
+	hold_open "$S1"
+	run -0 --separate-stderr as_nobody shmls -rn -b -p -o NAME,SIZE,USER,NPROCS "$S1"
+	assert_output "$S1 100 root 0"
+	assert_equal "$stderr" ''
+	run -0 as_nobody shmls -J "$S1"
+}
+
+@test "shmls: --help lists the columns, and the man page describes each" {
+	run -0 --separate-stderr shmls --help
+	assert_equal "$stderr" ''
+	assert_equal "${lines[0]}" \
+	    'usage: shmls [-abEJnpr] [-o list] [--output-all] [--time-format fmt]'
+	cols=$(shmls --help | awk '/^Columns/ { on = 1; next } /^$/ { on = 0 }
+	    on && /^  [A-Z]/ { print $1 }')
+	assert_equal "$(echo "$cols" | tr '\n' ' ')" \
+	    'NAME SIZE ALLOC PERMS MODE UID USER GID GROUP MTIME NPROCS PIDS COMMANDS '
+	man="$BATS_TEST_DIRNAME/../man/shmls.1"
+	for c in $cols; do
+		grep -qx "\\.It Sy $c" "$man" || fail "man page lacks column $c"
+	done
+	mandoc -Tascii "$man" | col -b >"$T/man.txt"
+	for o in all bytes deleted export json noheadings output output-all \
+	    processes raw time-format help version; do
+		assert_output --partial -- "--$o"
+		grep -q -- "--$o\\b" "$T/man.txt" || fail "man page lacks --$o"
+	done
+}
+
+@test "shmls: --version prints the version" {
+	run -0 shmls --version
+	assert_output --regexp '^shmls \(shmtools\) [0-9]+\.[0-9]+\.[0-9]+$'
+}
+
+@test "shmls: a write error on stdout is exit 1; a closed pipe is not" {
+	: >"/dev/shm/$S1"
+	run -1 --separate-stderr bash -c 'shmls "$1" >/dev/full' _ "$S1"
+	assert_equal "$stderr" 'shmls: stdout: No space left on device'
+	for i in $(seq 300); do : >"/dev/shm/$S-$i"; done
+	run -0 --separate-stderr bash -c 'shmls --output-all "$1*" | head -c 1' _ "$S"
+	assert_output N
+	assert_equal "$stderr" ''
+}
