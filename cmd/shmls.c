@@ -21,6 +21,7 @@
 
 #include "cli.h"
 #include "out.h"
+#include "parse.h"
 #include "procscan.h"
 #include "segment.h"
 #include "shmdir.h"
@@ -128,6 +129,7 @@ static char	*fill_time(const struct timespec *);
 static char	*fill_list(enum col, const struct procscan_entry *);
 static void	 json_string(FILE *, const char *);
 static char	*xstrdup(const char *);
+static char	*xstrndup(const char *, size_t);
 
 static enum format	 format;
 static enum timefmt	 timefmt;
@@ -270,8 +272,9 @@ set_format(enum format f)
 static void
 select_columns(const char *arg)
 {
-	char *copy, *p, *tok;
-	size_t i;
+	const char *names[NCOLUMNS], *bad;
+	size_t i, idx[NCOLUMNS], n, badlen;
+	char *tok;
 
 	if (arg == NULL || *arg == '+') {
 		for (i = 0; i < NCOLUMNS; i++)
@@ -285,16 +288,15 @@ select_columns(const char *arg)
 		arg++;
 	if (*arg == '\0')
 		usagex("empty column list");
-	p = copy = xstrdup(arg);
-	while ((tok = strsep(&p, ",")) != NULL) {
-		for (i = 0; i < NCOLUMNS; i++)
-			if (strcasecmp(tok, columns[i].name) == 0)
-				break;
-		if (i == NCOLUMNS)
-			usagex("unknown column '%s'", out_vis(tok));
-		add_column(i);
+	for (i = 0; i < NCOLUMNS; i++)
+		names[i] = columns[i].name;
+	if ((bad = parse_names(arg, names, NCOLUMNS, idx, &n, &badlen)) !=
+	    NULL) {
+		tok = xstrndup(bad, badlen);
+		usagex("unknown column '%s'", out_vis(tok));
 	}
-	free(copy);
+	for (i = 0; i < n; i++)
+		add_column(idx[i]);
 }
 
 static void
@@ -772,6 +774,16 @@ json_string(FILE *fp, const char *s)
 			putc(ch, fp);
 	}
 	putc('"', fp);
+}
+
+static char *
+xstrndup(const char *s, size_t n)
+{
+	char *p;
+
+	if ((p = strndup(s, n)) == NULL)
+		err(1, NULL);
+	return p;
 }
 
 static char *

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "parse.h"
@@ -152,4 +153,39 @@ parse_age(const char *arg, time_t *val)
 		return "too large";
 	*val = (time_t)n * mult;
 	return NULL;
+}
+
+/*
+ * A comma-separated list of names out of names[0..n-1], in any case, as
+ * shmls -o takes columns: each index goes to idx[] once, in the order
+ * first given, and *nidx says how many (never more than n).  Returns NULL,
+ * or the first token that is not a name (it ends at the next comma or at
+ * the end), with its length in *badlen.
+ */
+const char *
+parse_names(const char *list, const char *const names[], size_t n,
+    size_t idx[], size_t *nidx, size_t *badlen)
+{
+	const char *tok = list;
+	size_t i, j, len;
+
+	*nidx = 0;
+	for (;;) {
+		len = strcspn(tok, ",");
+		for (i = 0; i < n; i++)
+			if (strncasecmp(tok, names[i], len) == 0 &&
+			    names[i][len] == '\0')
+				break;
+		if (i == n) {
+			*badlen = len;
+			return tok;
+		}
+		for (j = 0; j < *nidx && idx[j] != i; j++)
+			;
+		if (j == *nidx)
+			idx[(*nidx)++] = i;
+		if (tok[len] == '\0')
+			return NULL;
+		tok += len + 1;
+	}
 }

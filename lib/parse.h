@@ -14,5 +14,7 @@ const char	*parse_size(const char *arg, off_t *val);
 const char	*parse_mode(const char *arg, mode_t *val);
 const char	*parse_advice(const char *arg, int *val);
 const char	*parse_age(const char *arg, time_t *val);
+const char	*parse_names(const char *list, const char *const names[],
+	    size_t n, size_t idx[], size_t *nidx, size_t *badlen);
 
 #endif
