@@ -147,6 +147,7 @@ procscan_read(dev_t dev, struct procscan *ps)
 			e->have_stat = false;
 		}
 	}
+	ps->skipped = s.skipped;
 	free_hits(&s);
 	return 0;
 fail:

@@ -3,8 +3,130 @@
 
 setup() {
 	load helper
+	T=$BATS_TEST_TMPDIR
 	S3="$S-c"
-	usage='usage: shmrm [-fv] name ...'
+	usage='usage: shmrm [-fgnv] [--unused] [--older-than age] name|pattern ...'
+	HOLDERS=()
+	# Replaces helper's teardown, and calls it: also stops the processes a
+	# test started to hold segments, and removes its semaphores and the
+	# names it made with a leading dot.
+	teardown() {
+		local pid
+
+		for pid in "${HOLDERS[@]}"; do
+			kill "$pid" 2>/dev/null || true
+			wait "$pid" 2>/dev/null || true
+		done
+		rm -f -- /dev/shm/sem."$S"* /dev/shm/."$S"*
+		common_teardown
+	}
+}
+
+# Runs "$@" until it succeeds, for up to 10 seconds.
+retry() {
+	local i
+
+	for i in $(seq 200); do
+		"$@" && return 0
+		sleep 0.05
+	done
+	echo "timed out waiting for: $*" >&2
+	return 1
+}
+
+# Whether process $1 has segment $2 open on descriptor $3.
+has_fd() {
+	[ "$(readlink "/proc/$1/fd/$3" 2>/dev/null)" = "/dev/shm/$2" ]
+}
+
+# Whether process $1 has segment $2 open on any descriptor.
+any_fd() {
+	local fd
+
+	for fd in /proc/"$1"/fd/*; do
+		[ "$(readlink "$fd" 2>/dev/null)" = "/dev/shm/$2" ] && return 0
+	done
+	return 1
+}
+
+# Whether process $1 has segment $2 mapped.
+mapped() {
+	grep -qF " /dev/shm/$2" "/proc/$1/maps"
+}
+
+# Starts sleep with segment $1 open on descriptor 3, as root or, with $2 =
+# nobody, as nobody; its pid in $holder.  A simple command run with & is
+# the process itself, not a subshell that would hold the descriptor too.
+hold_open() {
+	if [ "${2:-}" = nobody ]; then
+		setpriv --reuid=nobody --regid=nogroup --clear-groups \
+		    --inh-caps=-all sleep 100 3<"/dev/shm/$1" >/dev/null 2>&1 &
+	else
+		sleep 100 3<"/dev/shm/$1" >/dev/null 2>&1 &
+	fi
+	holder=$!
+	HOLDERS+=("$holder")
+	# The fork has the descriptor before it runs sleep.
+	retry runs "$holder" sleep
+	has_fd "$holder" "$1" 3 || fail "$holder does not hold $1 on fd 3"
+}
+
+# Whether process $1 runs command $2.
+runs() {
+	[ "$(cat "/proc/$1/comm" 2>/dev/null)" = "$2" ]
+}
+
+# Starts python3 with segment $1 (not empty) mapped shared, through libc's
+# mmap since Python's own keeps a duplicate descriptor, and then closes its
+# descriptor, so that only the mapping holds it; its pid in $holder.
+hold_mapped() {
+	python3 -c '
+import ctypes, mmap, os, sys, time
+libc = ctypes.CDLL(None, use_errno=True)
+libc.mmap.restype = ctypes.c_void_p
+libc.mmap.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int,
+    ctypes.c_int, ctypes.c_int, ctypes.c_long)
+fd = os.open(sys.argv[1], os.O_RDONLY)
+addr = libc.mmap(None, os.fstat(fd).st_size, mmap.PROT_READ, mmap.MAP_SHARED,
+    fd, 0)
+if addr in (None, ctypes.c_void_p(-1).value):
+    sys.exit("mmap: " + os.strerror(ctypes.get_errno()))
+os.close(fd)
+with open(sys.argv[2], "w"):
+    pass
+time.sleep(100)
+' "/dev/shm/$1" "$T/mapped.$1" >/dev/null 2>&1 3>&- &
+	holder=$!
+	HOLDERS+=("$holder")
+	wait_for "$T/mapped.$1"
+	# What the test is about: a mapping, and no descriptor.
+	mapped "$holder" "$1" || fail "$holder has not mapped $1"
+	! any_fd "$holder" "$1" || fail "$holder still has $1 open"
+}
+
+# The warning of an --unused run that could not inspect every process.
+WARN='shmrm: --unused: [1-9][0-9]* process(es)? could not be inspected; segments (it holds|they hold) may be removed'
+
+# Stderr of an --unused run is $1, once the warning is left out: root gets
+# it too where some processes are closed even to root (in a container, its
+# pid 1 may be), and it may come once at most.
+assert_unused_stderr() {
+	local line rest=() nwarn=0
+
+	for line in "${stderr_lines[@]}"; do
+		if [[ $line =~ ^$WARN$ ]]; then
+			nwarn=$((nwarn + 1))
+		else
+			rest+=("$line")
+		fi
+	done
+	[ "$nwarn" -le 1 ] || fail "the warning came $nwarn times"
+	assert_equal "$(printf '%s\n' "${rest[@]}")" "$1"
+}
+
+# Sets the modification time of segment $1 to $2 (a date(1) string).
+age_seg() {
+	touch -m -d "$2" "/dev/shm/$1"
 }
 
 @test "shmrm: removes a segment quietly" {
@@ -237,4 +359,386 @@ setup() {
 	run -0 --separate-stderr shmrm --version
 	assert_output --regexp '^shmrm \(shmtools\) [0-9]+\.[0-9]+\.[0-9]+$'
 	assert_equal "$stderr" ''
+}
+
+@test "shmrm: --help lists every option" {
+	run -0 --separate-stderr shmrm --help
+	assert_line --index 0 "$usage"
+	assert_line --regexp '^ +-g, --glob '
+	assert_line --regexp '^ +-n, --dry-run '
+	assert_line --regexp '^ +--older-than=AGE '
+	assert_line --regexp '^ +--unused '
+	assert_equal "$stderr" ''
+}
+
+# -- -g: patterns ---------------------------------------------------------
+
+@test "shmrm: -g removes the segments a pattern matches and no others" {
+	shmcreate "$S-x1" "$S-x2" "$S-y1" "$S-y22" "$S-z1" "$S-w"
+	run -0 --separate-stderr shmrm -g "$S-x*"
+	assert_output ''
+	assert_equal "$stderr" ''
+	[ ! -e "/dev/shm/$S-x1" ]
+	[ ! -e "/dev/shm/$S-x2" ]
+	[ -f "/dev/shm/$S-y1" ]
+	run -0 --separate-stderr shmrm -g "/$S-y?" "$S-[wz]1"
+	assert_equal "$stderr" ''
+	[ ! -e "/dev/shm/$S-y1" ]
+	[ -f "/dev/shm/$S-y22" ]
+	[ ! -e "/dev/shm/$S-z1" ]
+	[ -f "/dev/shm/$S-w" ]
+}
+
+@test "shmrm: --glob is -g, and -v prints each removal once, in name order" {
+	shmcreate "$S-c" "$S-a" "$S-b" "$S-d"
+	run -0 --separate-stderr shmrm --glob -v "$S-[cb]" "$S-*" "$S-a"
+	assert_output "$(printf '%s\n' "$S-a" "$S-b" "$S-c" "$S-d")"
+	assert_equal "$stderr" ''
+	run -0 shmrm --glob -v "$S-*"
+	assert_output ''
+}
+
+@test "shmrm: -g with a pattern that matches nothing exits 0 silently" {
+	shmcreate "$S1"
+	run -0 --separate-stderr shmrm -g "$S-nothing*"
+	assert_output ''
+	assert_equal "$stderr" ''
+	run -0 --separate-stderr shmrm -gv "$S-nothing*" "$S-none?"
+	assert_output ''
+	assert_equal "$stderr" ''
+	run -0 --separate-stderr shmrm -gfv "$S-nothing*"
+	assert_output ''
+	assert_equal "$stderr" ''
+	[ -f "/dev/shm/$S1" ]
+}
+
+@test "shmrm: -g takes an operand without pattern characters as that name" {
+	shmcreate "$S1" "${S1}x" "$S-[b]" "$S-b"
+	run -0 --separate-stderr shmrm -gv "$S1"
+	assert_output "$S1"
+	[ -f "/dev/shm/${S1}x" ]
+	# A name holding pattern characters is itself and a pattern.
+	run -0 --separate-stderr shmrm -gv "$S-[b]"
+	assert_output "$(printf '%s\n' "$S-[b]" "$S-b")"
+	# A name that is not there is no error under -g.
+	run -0 --separate-stderr shmrm -g "$S1"
+	assert_equal "$stderr" ''
+}
+
+@test "shmrm: -g patterns match a leading dot with * and ?" {
+	shmcreate ".$S-1" ".$S-2"
+	run -0 --separate-stderr shmrm -gv "*$S-1" "?$S-2"
+	assert_output "$(printf '%s\n' ".$S-1" ".$S-2")"
+	[ ! -e "/dev/shm/.$S-1" ]
+	[ ! -e "/dev/shm/.$S-2" ]
+}
+
+@test "shmrm: -g leaves symbolic links, directories and fifos alone" {
+	shmcreate "$S-seg"
+	ln -s "$S-seg" "/dev/shm/$S-link"
+	mkdir "/dev/shm/$S-dir"
+	mkfifo "/dev/shm/$S-fifo"
+	run -0 --separate-stderr timeout 5 shmrm -gv "$S-*"
+	assert_output "$S-seg"
+	assert_equal "$stderr" ''
+	[ -L "/dev/shm/$S-link" ]
+	[ -d "/dev/shm/$S-dir" ]
+	[ -p "/dev/shm/$S-fifo" ]
+}
+
+@test "shmrm: -g leaves named semaphores to patterns that start with sem." {
+	shmcreate "$S1" "sem.$S-x" "sem.$S-y"
+	run -0 --separate-stderr shmrm -gv "*$S*" "s*$S-x" "?em.$S-y"
+	assert_output "$S1"
+	assert_equal "$stderr" ''
+	[ -f "/dev/shm/sem.$S-x" ]
+	[ -f "/dev/shm/sem.$S-y" ]
+	run -0 --separate-stderr shmrm -gv "sem.$S-?"
+	assert_output "$(printf '%s\n' "sem.$S-x" "sem.$S-y")"
+	[ ! -e "/dev/shm/sem.$S-x" ]
+	[ ! -e "/dev/shm/sem.$S-y" ]
+	# By name, without -g, a semaphore is removed like anything else.
+	shmcreate "sem.$S-z"
+	run -0 shmrm -v "sem.$S-z"
+	assert_output "sem.$S-z"
+}
+
+@test "shmrm: -g '*' removes every segment and no semaphore; 'sem.*' those" {
+	need_private_shm
+	shmcreate "$S1" "$S2" "sem.$S-x"
+	run -0 --separate-stderr shmrm -gv '*'
+	assert_output "$(printf '%s\n' "$S1" "$S2")"
+	assert_equal "$stderr" ''
+	[ -f "/dev/shm/sem.$S-x" ]
+	shmcreate "$S1"
+	run -0 --separate-stderr shmrm -gv 'sem.*'
+	assert_output "sem.$S-x"
+	[ ! -e "/dev/shm/sem.$S-x" ]
+	[ -f "/dev/shm/$S1" ]
+}
+
+@test "shmrm: -g checks each pattern as a name, exit 2, and removes nothing" {
+	shmcreate "$S1"
+	run -2 --separate-stderr shmrm -g "$S*" "$S/*"
+	assert_output ''
+	assert_usage_error "shmrm: invalid name '$S/*': "
+	run -2 --separate-stderr shmrm -g "$S*" ''
+	assert_usage_error "shmrm: invalid name '': "
+	[ -f "/dev/shm/$S1" ]
+	run -2 --separate-stderr shmrm -g
+	assert_usage_error "shmrm: missing segment name"
+	run -0 --separate-stderr shmrm -gf
+	assert_output ''
+	assert_equal "$stderr" ''
+}
+
+# -- -n: dry run ----------------------------------------------------------
+
+@test "shmrm: -n prints the names that would be removed and removes nothing" {
+	shmcreate "$S1" "$S2"
+	run -0 --separate-stderr shmrm -n "/$S1" "$S2"
+	assert_output "$(printf '%s\n' "$S1" "$S2")"
+	assert_equal "$stderr" ''
+	[ -f "/dev/shm/$S1" ]
+	[ -f "/dev/shm/$S2" ]
+	run -0 --separate-stderr shmrm --dry-run -v "$S1"
+	assert_output "$S1"
+	[ -f "/dev/shm/$S1" ]
+}
+
+@test "shmrm: -n with -g prints the matches, in name order, and removes none" {
+	shmcreate "$S-b" "$S-a" "$S-c"
+	run -0 --separate-stderr shmrm -gn "$S-[ab]"
+	assert_output "$(printf '%s\n' "$S-a" "$S-b")"
+	assert_equal "$stderr" ''
+	run -0 --separate-stderr shmrm -gn "$S-nothing*"
+	assert_output ''
+	[ -f "/dev/shm/$S-a" ]
+	[ -f "/dev/shm/$S-b" ]
+	[ -f "/dev/shm/$S-c" ]
+}
+
+@test "shmrm: -n reports a missing name as a real run does, and -f hides it" {
+	shmcreate "$S1"
+	run -1 --separate-stderr shmrm -n "$S2" "$S1"
+	assert_output "$S1"
+	assert_equal "$stderr" "shmrm: $S2: No such file or directory"
+	run -0 --separate-stderr shmrm -nf "$S2" "$S1"
+	assert_output "$S1"
+	assert_equal "$stderr" ''
+	[ -f "/dev/shm/$S1" ]
+}
+
+@test "shmrm: -n refuses a directory or fifo as a real run does" {
+	mkdir "/dev/shm/$S1"
+	mkfifo "/dev/shm/$S2"
+	shmcreate "$S3"
+	run -1 --separate-stderr timeout 5 shmrm -n "$S1" "$S2" "$S3"
+	assert_output "$S3"
+	assert_equal "${stderr_lines[0]}" "shmrm: $S1: Is a directory"
+	assert_equal "${stderr_lines[1]}" "shmrm: $S2: not a regular file"
+	[ -d "/dev/shm/$S1" ]
+	[ -p "/dev/shm/$S2" ]
+	[ -f "/dev/shm/$S3" ]
+}
+
+@test "shmrm: with criteria, a directory or fifo is refused as without them" {
+	mkdir "/dev/shm/$S1"
+	mkfifo "/dev/shm/$S2"
+	run -1 --separate-stderr timeout 5 shmrm --older-than 1h "$S1" "$S2"
+	assert_output ''
+	assert_equal "${stderr_lines[0]}" "shmrm: $S1: Is a directory"
+	assert_equal "${stderr_lines[1]}" "shmrm: $S2: not a regular file"
+	[ -d "/dev/shm/$S1" ]
+	[ -p "/dev/shm/$S2" ]
+}
+
+@test "shmrm: -n exits 1 when stdout cannot be written, and removes nothing" {
+	shmcreate "$S1"
+	run -1 --separate-stderr bash -c 'shmrm -n "$1" >/dev/full' _ "$S1"
+	assert_equal "$stderr" "shmrm: stdout: No space left on device"
+	[ -f "/dev/shm/$S1" ]
+}
+
+# -- --older-than ---------------------------------------------------------
+
+@test "shmrm: --older-than removes an old segment and keeps a fresh one" {
+	shmcreate "$S1" "$S2"
+	age_seg "$S1" '3 hours ago'
+	run -0 --separate-stderr shmrm -v --older-than 2h "$S1" "$S2"
+	assert_output "$S1"
+	assert_equal "$stderr" ''
+	[ ! -e "/dev/shm/$S1" ]
+	[ -f "/dev/shm/$S2" ]
+}
+
+@test "shmrm: --older-than with -g and -n" {
+	shmcreate "$S1" "$S2" "$S3"
+	age_seg "$S1" '3 hours ago'
+	age_seg "$S3" '5 hours ago'
+	run -0 --separate-stderr shmrm -gn --older-than=2h "$S-*"
+	assert_output "$(printf '%s\n' "$S1" "$S3")"
+	assert_equal "$stderr" ''
+	[ -f "/dev/shm/$S1" ]
+	[ -f "/dev/shm/$S3" ]
+	run -0 --separate-stderr shmrm -gv --older-than=4h "$S-*"
+	assert_output "$S3"
+	[ -f "/dev/shm/$S1" ]
+	[ -f "/dev/shm/$S2" ]
+	[ ! -e "/dev/shm/$S3" ]
+}
+
+@test "shmrm: --older-than takes seconds and each unit, s, m, h and d" {
+	local ago keep go
+
+	shmcreate "$S1"
+	while read -r ago keep go; do
+		age_seg "$S1" "${ago//_/ }"
+		run -0 --separate-stderr shmrm -v --older-than "$keep" "$S1"
+		assert_output ''
+		assert_equal "$stderr" ''
+		[ -f "/dev/shm/$S1" ] || fail "--older-than $keep removed $ago"
+		run -0 --separate-stderr shmrm -vn --older-than "$go" "$S1"
+		assert_output "$S1"
+	done <<-'END'
+	100_seconds_ago 200 50
+	100_seconds_ago 200s 50s
+	10_minutes_ago 20m 5m
+	10_minutes_ago 900 300
+	3_hours_ago 4h 2h
+	3_hours_ago 181m 179m
+	3_days_ago 4d 2d
+	3_days_ago 73h 71h
+	END
+}
+
+@test "shmrm: --older-than 0 removes a fresh segment but not one from the future" {
+	shmcreate "$S1" "$S2"
+	age_seg "$S2" '1 hour'
+	run -0 --separate-stderr shmrm -v --older-than 0 "$S1" "$S2"
+	assert_output "$S1"
+	assert_equal "$stderr" ''
+	[ -f "/dev/shm/$S2" ]
+}
+
+@test "shmrm: --older-than refuses a bad age with exit 2 and removes nothing" {
+	local bad why
+
+	shmcreate "$S1"
+	age_seg "$S1" '3 days ago'
+	while IFS=: read -r bad why; do
+		run -2 --separate-stderr shmrm --older-than "$bad" "$S1"
+		assert_output ''
+		assert_usage_error "shmrm: invalid age '$bad': $why"
+		run -2 --separate-stderr shmrm -g --older-than="$bad" "$S-*"
+		assert_usage_error "shmrm: invalid age '$bad': $why"
+	done <<-'END'
+	:empty value
+	-1:negative value
+	1x:invalid unit (s, m, h or d)
+	1hh:invalid unit (s, m, h or d)
+	1H:invalid unit (s, m, h or d)
+	1.5h:invalid unit (s, m, h or d)
+	99999999999999999999d:too large
+	106751991167301d:too large
+	abc:not a number
+	END
+	run -2 --separate-stderr shmrm "$S1" --older-than
+	assert_usage_error "shmrm: option '--older-than' requires an argument"
+	[ -f "/dev/shm/$S1" ]
+}
+
+# -- --unused -------------------------------------------------------------
+
+@test "shmrm: --unused keeps segments held open or mapped, removes idle ones" {
+	shmcreate -s 4k "$S1" "$S2" "$S3"
+	hold_open "$S1"
+	hold_mapped "$S2"
+	run -0 --separate-stderr shmrm -v --unused "$S1" "$S2" "$S3"
+	assert_output "$S3"
+	assert_unused_stderr ''
+	[ -f "/dev/shm/$S1" ]
+	[ -f "/dev/shm/$S2" ]
+	[ ! -e "/dev/shm/$S3" ]
+	# Once let go of, they go too.
+	kill "${HOLDERS[@]}"
+	wait "${HOLDERS[@]}" || true
+	run -0 --separate-stderr shmrm -v --unused "$S1" "$S2"
+	assert_output "$(printf '%s\n' "$S1" "$S2")"
+	assert_unused_stderr ''
+}
+
+@test "shmrm: --unused with -g and with -n" {
+	shmcreate -s 4k "$S1" "$S2" "$S3"
+	hold_open "$S1"
+	hold_mapped "$S3"
+	run -0 --separate-stderr shmrm -gn --unused "$S-*"
+	assert_output "$S2"
+	assert_unused_stderr ''
+	[ -f "/dev/shm/$S2" ]
+	run -0 --separate-stderr shmrm -gv --unused "$S-*"
+	assert_output "$S2"
+	assert_unused_stderr ''
+	[ -f "/dev/shm/$S1" ]
+	[ ! -e "/dev/shm/$S2" ]
+	[ -f "/dev/shm/$S3" ]
+}
+
+@test "shmrm: a named segment kept by --unused is no error" {
+	shmcreate -s 4k "$S1"
+	hold_open "$S1"
+	run -0 --separate-stderr shmrm -v --unused "$S1"
+	assert_output ''
+	assert_unused_stderr ''
+	[ -f "/dev/shm/$S1" ]
+	run -0 --separate-stderr shmrm -fv --unused "/$S1"
+	assert_output ''
+	[ -f "/dev/shm/$S1" ]
+}
+
+@test "shmrm: --unused reports a missing name, and -f hides it" {
+	shmcreate "$S1"
+	run -1 --separate-stderr shmrm -v --unused "$S2" "$S1"
+	assert_output "$S1"
+	assert_unused_stderr "shmrm: $S2: No such file or directory"
+	run -0 --separate-stderr shmrm -f --unused --older-than 1h "$S2"
+	assert_output ''
+	assert_unused_stderr ''
+}
+
+@test "shmrm: --unused as an unprivileged user warns of what it cannot see" {
+	need_private_shm
+	run -0 as_nobody shmcreate -s 4k "$S1" "$S2" "$S3"
+	# Root's process holds S2: nobody cannot see that, and removes it.
+	hold_open "$S2"
+	# Nobody's own process holds S3: nobody sees that, and keeps it.
+	hold_open "$S3" nobody
+	assert_equal "$(stat -c %U "/proc/$holder")" nobody
+	run -0 --separate-stderr as_nobody shmrm -v --unused "$S1" "$S2" "$S3"
+	assert_output "$(printf '%s\n' "$S1" "$S2")"
+	assert_regex "$stderr" "^$WARN\$"
+	[ -f "/dev/shm/$S3" ]
+	# The warning comes once, with -g and -n too.
+	run -0 --separate-stderr as_nobody shmrm -gnv --unused "$S-*"
+	assert_output ''
+	assert_regex "$stderr" "^$WARN\$"
+}
+
+# -- criteria together ----------------------------------------------------
+
+@test "shmrm: --unused and --older-than combine: all must hold" {
+	shmcreate -s 4k "$S1" "$S2" "$S3"
+	hold_open "$S1"
+	age_seg "$S1" '3 hours ago'
+	age_seg "$S2" '3 hours ago'
+	run -0 --separate-stderr shmrm -n --unused --older-than 1h \
+	    "$S1" "$S2" "$S3"
+	assert_output "$S2"
+	assert_unused_stderr ''
+	run -0 --separate-stderr shmrm -gv --older-than 1h --unused "$S-*"
+	assert_output "$S2"
+	assert_unused_stderr ''
+	[ -f "/dev/shm/$S1" ]
+	[ ! -e "/dev/shm/$S2" ]
+	[ -f "/dev/shm/$S3" ]
 }

@@ -40,6 +40,7 @@ static void	 test_sizes(void);
 static void	 test_modes(void);
 static void	 test_mode_umask(void);
 static void	 test_advice(void);
+static void	 test_ages(void);
 
 int
 main(void)
@@ -50,6 +51,7 @@ main(void)
 	test_modes();
 	test_mode_umask();
 	test_advice();
+	test_ages();
 	printf("unit: %d passed, %d failed\n", npass, nfail);
 	return nfail != 0;
 }
@@ -472,5 +474,116 @@ test_advice(void)
 		} else
 			CHECK_AT(c->line, errstr != NULL, c->arg,
 			    "parse_advice accepted it as %d", v);
+	}
+}
+
+/*
+ * Ages for shmrm --older-than: seconds, or a number and one unit of s, m,
+ * h or d; ok with the value in seconds, or refused with a word the phrase
+ * must hold.
+ */
+struct age_case {
+	int		 line;
+	const char	*arg;
+	bool		 ok;
+	int64_t		 val;
+	const char	*err;
+};
+
+#define MINUTE	((int64_t)60)
+#define HOUR	((int64_t)3600)
+#define DAY	((int64_t)86400)
+
+static const struct age_case age_cases[] = {
+	ROW("0", true, 0, NULL),
+	ROW("1", true, 1, NULL),
+	ROW("90", true, 90, NULL),
+	ROW("90s", true, 90, NULL),
+	ROW("15m", true, 15 * MINUTE, NULL),
+	ROW("2h", true, 2 * HOUR, NULL),
+	ROW("7d", true, 7 * DAY, NULL),
+	ROW("0s", true, 0, NULL),
+	ROW("0d", true, 0, NULL),
+	ROW("1m", true, MINUTE, NULL),
+	ROW("1h", true, HOUR, NULL),
+	ROW("1d", true, DAY, NULL),
+	ROW("36500d", true, 36500 * DAY, NULL),
+	/* A leading zero is decimal, never octal. */
+	ROW("010", true, 10, NULL),
+	ROW("010m", true, 10 * MINUTE, NULL),
+	ROW("08h", true, 8 * HOUR, NULL),
+	/* The largest of each unit, and one more. */
+	ROW("9223372036854775807", true, INT64_MAX, NULL),
+	ROW("9223372036854775807s", true, INT64_MAX, NULL),
+	ROW("153722867280912930m", true, 153722867280912930 * MINUTE, NULL),
+	ROW("2562047788015215h", true, 2562047788015215 * HOUR, NULL),
+	ROW("106751991167300d", true, 106751991167300 * DAY, NULL),
+	ROW("9223372036854775808", false, 0, "too large"),
+	ROW("9223372036854775808s", false, 0, "too large"),
+	ROW("153722867280912931m", false, 0, "too large"),
+	ROW("2562047788015216h", false, 0, "too large"),
+	ROW("106751991167301d", false, 0, "too large"),
+	ROW("18446744073709551616", false, 0, "too large"),
+	ROW("99999999999999999999", false, 0, "too large"),
+	ROW("99999999999999999999d", false, 0, "too large"),
+	ROW("", false, 0, "empty"),
+	ROW("-1", false, 0, "negative"),
+	ROW("-0", false, 0, "negative"),
+	ROW("-1h", false, 0, "negative"),
+	ROW("+1", false, 0, "not a number"),
+	ROW(" 1", false, 0, "not a number"),
+	ROW("abc", false, 0, "not a number"),
+	ROW("h", false, 0, "not a number"),
+	ROW("d1", false, 0, "not a number"),
+	ROW(".5h", false, 0, "not a number"),
+	/* One lower-case unit letter or none, right after the number. */
+	ROW("1x", false, 0, "unit"),
+	ROW("1hh", false, 0, "unit"),
+	ROW("1hm", false, 0, "unit"),
+	ROW("1H", false, 0, "unit"),
+	ROW("1D", false, 0, "unit"),
+	ROW("1S", false, 0, "unit"),
+	ROW("1ms", false, 0, "unit"),
+	ROW("1w", false, 0, "unit"),
+	ROW("1y", false, 0, "unit"),
+	ROW("1 ", false, 0, "unit"),
+	ROW("1 h", false, 0, "unit"),
+	ROW("1h ", false, 0, "unit"),
+	ROW("1.5h", false, 0, "unit"),
+	ROW("1,000", false, 0, "unit"),
+	ROW("0x10", false, 0, "unit"),
+	ROW("1e3", false, 0, "unit"),
+	ROW("1k", false, 0, "unit"),
+	ROW("2h30m", false, 0, "unit"),
+};
+
+static void
+test_ages(void)
+{
+	const struct age_case *c;
+	const char *errstr;
+	time_t v;
+	size_t i;
+
+	for (i = 0; i < sizeof(age_cases) / sizeof(age_cases[0]); i++) {
+		c = &age_cases[i];
+		v = -1;
+		errstr = parse_age(c->arg, &v);
+		if (c->ok) {
+			CHECK_AT(c->line, errstr == NULL, c->arg,
+			    "parse_age refused it: %s", errstr);
+			if (errstr == NULL)
+				CHECK_AT(c->line, (int64_t)v == c->val, c->arg,
+				    "parse_age gave %jd, want %jd",
+				    (intmax_t)v, (intmax_t)c->val);
+		} else {
+			CHECK_AT(c->line, errstr != NULL, c->arg,
+			    "parse_age accepted it as %jd", (intmax_t)v);
+			if (errstr != NULL && c->err != NULL)
+				CHECK_AT(c->line, strstr(errstr, c->err) !=
+				    NULL, c->arg,
+				    "message \"%s\" does not mention \"%s\"",
+				    errstr, c->err);
+		}
 	}
 }
