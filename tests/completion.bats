@@ -1,0 +1,253 @@
+#!/usr/bin/env bats
+# Shell completion: the bash completion, sourced and called the way bash
+# calls it, for options, option arguments and segment names; the zsh one
+# is checked for syntax.
+
+setup() {
+	load helper
+	T=$BATS_TEST_TMPDIR
+	COMPLETIONS=$BATS_TEST_DIRNAME/../completions
+	source "$COMPLETIONS/shmtools.bash"
+	# compopt works only while bash is completing; record what the
+	# completion asks of it instead.
+	compopt() { COMPOPT+=" $*"; }
+	teardown() {
+		rm -rf -- /dev/shm/sem."$S"* /dev/shm/."$S"*
+		common_teardown
+	}
+}
+
+# Completes the last of the words given, as bash does at a TAB, and puts
+# the candidates into $got, sorted, one per line.
+comp() {
+	COMP_WORDS=("$@")
+	COMP_CWORD=$(($# - 1))
+	COMP_LINE="$*"
+	COMP_POINT=${#COMP_LINE}
+	COMPREPLY=()
+	COMPOPT=
+	_shmtools "$1" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+	got=$(printf '%s\n' "${COMPREPLY[@]}" | LC_ALL=C sort)
+}
+
+# Whether $got has, or lacks, the line $1.
+has() {
+	[[ $'\n'$got$'\n' == *$'\n'"$1"$'\n'* ]] ||
+	    fail "no '$1' among: $got"
+}
+lacks() {
+	[[ $'\n'$got$'\n' != *$'\n'"$1"$'\n'* ]] ||
+	    fail "'$1' among: $got"
+}
+
+# The candidates that are this test's, when /dev/shm may be shared.
+mine() {
+	printf '%s\n' "${COMPREPLY[@]}" | grep -F -e "$S" | LC_ALL=C sort || true
+}
+
+# Every option a command's --help lists, long ones that take a value
+# written as --name=, the way the completion offers them.
+help_options() {
+	"$1" --help | sed -n -E \
+	    -e 's/^  (-[[:alnum:]]), (--[a-z-]+)(=[A-Z]+)?.*/\1\n\2\3/p' \
+	    -e 's/^      (--[a-z-]+)(=[A-Z]+)?.*/\1\2/p' |
+	    sed -E 's/=[A-Z]+$/=/' | LC_ALL=C sort
+}
+
+@test "completion: registers one function for all seven commands" {
+	local cmd
+
+	for cmd in mapcat mapsync shmcat shmcreate shmls shmrm shmwrite; do
+		run -0 complete -p "$cmd"
+		assert_output "complete -F _shmtools $cmd"
+	done
+}
+
+@test "completion: offers every option each command's --help lists" {
+	local cmd want
+
+	for cmd in mapcat mapsync shmcat shmcreate shmls shmrm shmwrite; do
+		want=$(help_options "$cmd")
+		[ -n "$want" ]
+		comp "$cmd" -
+		assert_equal "$got" "$want"
+	done
+}
+
+@test "completion: completes a long option, with = and no space when it takes a value" {
+	comp shmcreate --m
+	assert_equal "$got" "--mode="
+	assert_equal "$COMPOPT" " -o nospace"
+	comp shmcreate --ver
+	assert_equal "$got" "--verbose
+--version"
+	comp shmls --output-
+	assert_equal "$got" "--output-all"
+	assert_equal "$COMPOPT" ""
+}
+
+@test "completion: offers modes after -m and --mode, in every spelling" {
+	comp shmcreate -m ''
+	has 0600
+	has 0640
+	has u=rw,g=r
+	comp shmwrite --mode = 06
+	assert_equal "$got" "0600
+0640
+0644
+0660
+0664
+0666"
+	comp shmwrite --mode =
+	has u=rw,g=r
+	comp shmcreate --mode=u=rw,g=
+	assert_equal "$got" "--mode=u=rw,g=r
+--mode=u=rw,g=rw"
+	comp shmcreate -vm 064
+	assert_equal "$got" "0640
+0644"
+	comp shmcreate -m064
+	assert_equal "$got" "-m0640
+-m0644"
+	comp shmcreate --mo 066
+	assert_equal "$got" "0660
+0664
+0666"
+}
+
+@test "completion: offers the madvise advice names after mapcat -a" {
+	comp mapcat -a ''
+	assert_equal "$got" "dontneed
+hugepage
+normal
+random
+sequential
+willneed"
+	comp mapcat --advice = w
+	assert_equal "$got" "willneed"
+	comp mapcat --advice=s
+	assert_equal "$got" "--advice=sequential"
+}
+
+@test "completion: mapsync -a takes no value, so files follow it" {
+	touch "$T/data.bin"
+	comp mapsync -a "$T/da"
+	assert_equal "$got" "$T/data.bin"
+}
+
+@test "completion: offers shmls columns for -o, a list at a time" {
+	comp shmls -o ''
+	assert_equal "$got" "$(printf '%s\n' NAME SIZE ALLOC PERMS MODE UID \
+	    USER GID GROUP MTIME NPROCS PIDS COMMANDS | LC_ALL=C sort)"
+	assert_equal "$COMPOPT" " -o nospace"
+	comp shmls -o NAME,S
+	assert_equal "$got" "NAME,SIZE"
+	comp shmls -o +p
+	assert_equal "$got" "+PERMS
++PIDS"
+	comp shmls --output = NAME,SIZE,
+	lacks NAME,SIZE,NAME
+	lacks NAME,SIZE,SIZE
+	has NAME,SIZE,MTIME
+	comp shmls --output=MO
+	assert_equal "$got" "--output=MODE"
+}
+
+@test "completion: offers the time formats after --time-format" {
+	comp shmls --time-format ''
+	assert_equal "$got" "full
+iso
+short"
+	comp shmls -J --time-format = i
+	assert_equal "$got" "iso"
+}
+
+@test "completion: offers nothing for sizes, offsets, lengths and ages" {
+	shmcreate "$S1"
+	comp shmcreate -s "$S"
+	assert_equal "$got" ""
+	comp shmcat -o "$S"
+	assert_equal "$got" ""
+	comp mapcat --length "$T"
+	assert_equal "$got" ""
+	comp shmrm --older-than ''
+	assert_equal "$got" ""
+}
+
+@test "completion: offers segment names to shmcat, shmwrite, shmrm and shmls" {
+	local cmd
+
+	shmcreate "$S1" "$S2 with spaces"
+	for cmd in shmcat shmwrite shmrm shmls; do
+		comp "$cmd" "$S"
+		assert_equal "$got" "$S1
+$S2 with spaces"
+		# readline quotes them, so the blanks stay in one word.
+		assert_equal "$COMPOPT" " -o filenames"
+	done
+	comp shmcat -o 4k -l 16 "$S-a"
+	assert_equal "$got" "$S1"
+	comp shmrm -f -- "$S-b"
+	assert_equal "$got" "$S2 with spaces"
+}
+
+@test "completion: does not offer named semaphores, links or directories" {
+	shmcreate "$S1" "sem.$S1"
+	mkdir "/dev/shm/$S-dir"
+	ln -s "$S1" "/dev/shm/$S-link"
+	comp shmls ''
+	assert_equal "$(mine)" "$S1"
+	comp shmrm "sem.$S"
+	assert_equal "$got" ""
+	comp shmcat "$S-"
+	assert_equal "$got" "$S1"
+}
+
+@test "completion: matches names typed with quotes, backslashes or a slash" {
+	shmcreate "$S1" "$S2 with spaces"
+	comp shmcat "${S2}\\ wi"
+	assert_equal "$got" "$S2 with spaces"
+	comp shmcat "'$S2 with"
+	assert_equal "$got" "$S2 with spaces"
+	comp shmcat "\"$S2 w"
+	assert_equal "$got" "$S2 with spaces"
+	comp shmrm "/$S1"
+	assert_equal "$got" "/$S1"
+}
+
+@test "completion: offers hidden segments only once a dot is typed" {
+	shmcreate "$S1" ".$S1"
+	comp shmcat ''
+	assert_equal "$(mine)" "$S1"
+	comp shmcat ".$S"
+	assert_equal "$got" ".$S1"
+}
+
+@test "completion: offers only operands after --" {
+	shmcreate -- "$S1"
+	comp shmrm -- -
+	assert_equal "$got" ""
+	comp shmrm -- "$S"
+	assert_equal "$got" "$S1"
+}
+
+@test "completion: offers files to mapcat and mapsync" {
+	touch "$T/a.txt" "$T/b c.bin"
+	mkdir "$T/dir"
+	comp mapcat "$T/b"
+	assert_equal "$got" "$T/b c.bin"
+	assert_equal "$COMPOPT" " -o filenames"
+	comp mapsync -w -o 4k "$T/"
+	assert_equal "$got" "$T/a.txt
+$T/b c.bin
+$T/dir"
+	comp mapcat -a random "$T/b\\ c"
+	assert_equal "$got" "$T/b c.bin"
+}
+
+@test "completion: the zsh completion parses and covers all seven commands" {
+	command -v zsh >/dev/null || skip "zsh is not installed"
+	run -0 zsh -n "$COMPLETIONS/_shmtools"
+	run -0 head -n 1 "$COMPLETIONS/_shmtools"
+	assert_output "#compdef mapcat mapsync shmcat shmcreate shmls shmrm shmwrite"
+}
