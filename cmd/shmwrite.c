@@ -23,6 +23,7 @@
 enum { OPT_LOCK = OPT_FIRST_LOCAL };
 
 static int	 write_one(const char *);
+static void	 undo(int, const char *, bool, off_t);
 
 static bool	 aflag, cflag, gflag, kflag, tflag, lock, mflag, oflag;
 static mode_t	 mode = 0600;
@@ -121,7 +122,7 @@ write_one(const char *name)
 {
 	struct stat st;
 	enum xfer_side side;
-	off_t done = 0, left, limit;
+	off_t done = 0, left, limit, oldsize = -1;
 	bool created = false;
 	int fd, saved;
 
@@ -135,6 +136,7 @@ write_one(const char *name)
 	}
 	if ((lock && seg_lock(fd, LOCK_EX) == -1) || fstat(fd, &st) == -1)
 		goto fail;
+	oldsize = st.st_size;
 	if (aflag)
 		offset = st.st_size;
 
@@ -169,11 +171,9 @@ write_one(const char *name)
 			return 1;
 		}
 		if (side == XFER_IN) {
-			saved = errno;
-			warnx("stdin: %s", out_strerror(saved));
+			warnx("stdin: %s", out_strerror(errno));
+			undo(fd, name, created, oldsize);
 			close(fd);
-			if (created && !kflag)
-				seg_unlink(name);
 			return 1;
 		}
 		goto fail;
@@ -187,12 +187,27 @@ write_one(const char *name)
 	return 0;
 fail:
 	saved = errno;
-	if (fd != -1)
+	if (fd != -1) {
+		undo(fd, name, created, oldsize);
 		close(fd);
-	/* A segment we made and could not fill is not left half-made. */
-	if (created && !kflag)
-		seg_unlink(name);
+	}
 	errno = saved;
 	warn_name(name);
 	return 1;
+}
+
+/*
+ * After a failed write, leave things as they were where that can be done:
+ * a segment we made goes (unless -k), and one whose old bytes the write
+ * did not reach (-a, or -g past the end) gets its old size back.  An
+ * oldsize < 0 was never known.
+ */
+static void
+undo(int fd, const char *name, bool created, off_t oldsize)
+{
+	if (created) {
+		if (!kflag)
+			seg_unlink(name);
+	} else if (oldsize >= 0 && offset >= oldsize)
+		(void)ftruncate(fd, oldsize);
 }

@@ -68,6 +68,26 @@ fail:
 	return -1;
 }
 
+/*
+ * Why opening dirfd/path failed, in our words: open(2) says ELOOP for a
+ * symbolic link under O_NOFOLLOW and ENXIO for a socket, both of which
+ * are simply not segments.
+ */
+static void
+open_failed(int dirfd, const char *path, int flags)
+{
+	struct stat st;
+	int saved = errno;
+
+	if (saved == ELOOP && (flags & O_NOFOLLOW))
+		saved = E_SYMLINK;
+	else if (saved == ENXIO && fstatat(dirfd, path, &st,
+	    (flags & O_NOFOLLOW) ? AT_SYMLINK_NOFOLLOW : 0) == 0 &&
+	    S_ISSOCK(st.st_mode))
+		saved = E_NOTREG;
+	errno = saved;
+}
+
 static int
 open_at(const char *name, int flags, mode_t mode)
 {
@@ -76,8 +96,8 @@ open_at(const char *name, int flags, mode_t mode)
 	if ((dirfd = seg_dirfd()) == -1)
 		return -1;
 	fd = openat(dirfd, name, flags | OPEN_FLAGS, mode);
-	if (fd == -1 && errno == ELOOP)
-		errno = E_SYMLINK;
+	if (fd == -1)
+		open_failed(dirfd, name, flags | OPEN_FLAGS);
 	return fd;
 }
 
@@ -102,8 +122,10 @@ open_regular(const char *path, int flags)
 	int fd;
 
 	fd = open(path, flags | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-	if (fd == -1)
+	if (fd == -1) {
+		open_failed(AT_FDCWD, path, flags);
 		return -1;
+	}
 	return check_open(fd);
 }
 

@@ -82,3 +82,9 @@ wait_for() {
 # What stat says about a segment: octal mode, size.
 mode_of() { stat -c %a "/dev/shm/$1"; }
 size_of() { stat -c %s "/dev/shm/$1"; }
+
+# strace(1) a command.  LeakSanitizer cannot run under ptrace, so a build
+# with -fsanitize=address checks leaks everywhere but here.
+traced() {
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" strace "$@"
+}

@@ -154,7 +154,7 @@ stopped() {
 @test "mapsync: passes MS_SYNC, MS_ASYNC and MS_INVALIDATE to msync" {
 	command -v strace >/dev/null || skip "no strace"
 	flags() {
-		strace -o "$T/trace" -e trace=msync "$@" &&
+		traced -o "$T/trace" -e trace=msync "$@" &&
 		    sed -n 's/^msync(0x[0-9a-f]*, \([0-9]*\), \([A-Z_|]*\)).*/'\
 '\1 \2/p' "$T/trace"
 	}
@@ -227,7 +227,7 @@ stopped() {
 
 @test "mapsync: -w msyncs the range written and nothing else" {
 	command -v strace >/dev/null || skip "no strace"
-	run -0 strace -o "$T/trace" -e trace=msync mapsync -w -o 4097 f <in
+	run -0 traced -o "$T/trace" -e trace=msync mapsync -w -o 4097 f <in
 	run -0 sed -n \
 	    's/^msync(0x[0-9a-f]*, \([0-9]*\), \(.*\)) *= 0$/\1 \2/p' "$T/trace"
 	# From the page of offset 4097 (4096) to the end of the data.

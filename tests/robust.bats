@@ -1,0 +1,595 @@
+#!/usr/bin/env bats
+# Robustness across the commands: concurrent writers and readers, racing
+# creators, hostile entries in /dev/shm, names of every byte, modes that
+# must not widen, and a full /dev/shm.  What one command's own file
+# already tests is not repeated here: directories and fifos under a name,
+# a link to a segment, 256-byte names (badargs.bats has them for every
+# command), and the full /dev/shm cases of shmwrite -c and -g, shmcreate
+# -r and mapsync -w -g.
+
+setup() {
+	load helper
+	T=$BATS_TEST_TMPDIR
+	bindata "$T/in" 5000
+}
+
+# -- Concurrency --------------------------------------------------------------
+
+ROUNDS=50
+
+# The size of what writer writes with byte value $1: 4 KiB to 256 KiB, so
+# that segments grow and shrink under the readers.
+size_for() {
+	echo $((4096 * ($1 % 64 + 1)))
+}
+
+# Prints what is wrong with file $1 unless it is $2 bytes all equal; with
+# $2 = by-value, as many as writer writes of the value of its first byte.
+not_uniform() {
+	local first size others want=$2
+
+	size=$(wc -c <"$1")
+	first=$(od -An -tu1 -N1 "$1")
+	first=${first// /}
+	[ "$want" != by-value ] || want=$(size_for "${first:-0}")
+	others=$(tr -d "\\$(printf '%03o' "${first:-0}")" <"$1" | wc -c)
+	if [ "$size" != "$want" ] || [ "$others" != 0 ]; then
+		echo "$size bytes, not $want; $others of them not byte $first"
+	fi
+}
+
+# Writer $1: $ROUNDS writes of a whole segment, each of one byte value
+# that no other write uses; $2 is --lock or empty.
+writer() {
+	local i v
+
+	for ((i = 0; i < ROUNDS; i++)); do
+		v=$(($1 * ROUNDS + i + 1))
+		head -c "$(size_for "$v")" /dev/zero |
+		    tr '\0' "\\$(printf '%03o' "$v")" |
+		    shmwrite $2 -t "$S1" ||
+		    echo "writer $1, write $i: exit $?" >>"$T/problems"
+	done
+}
+
+# Reader $1: $ROUNDS reads, each of which must be one write whole.
+reader() {
+	local i what
+
+	for ((i = 0; i < ROUNDS; i++)); do
+		shmcat $2 "$S1" >"$T/read.$1" || {
+			echo "reader $1, read $i: exit $?" >>"$T/problems"
+			continue
+		}
+		what=$(not_uniform "$T/read.$1" by-value)
+		[ -z "$what" ] ||
+		    echo "reader $1, read $i: torn: $what" >>"$T/problems"
+		echo >>"$T/reads.$1"
+	done
+}
+
+@test "robust: 4 --lock writers and 4 --lock readers at once: no read is torn" {
+	# 4 writers x 50 writes: each of the 200 writes has its own byte
+	# value, and a size of its own among 64.
+	head -c "$(size_for 0)" /dev/zero | shmwrite -c "$S1"
+	: >"$T/problems"
+	for k in 0 1 2 3; do
+		writer "$k" --lock &
+		reader "$k" --lock &
+	done 3>&-
+	wait
+	run -0 cat "$T/problems"
+	assert_output ""
+	assert_equal "$(cat "$T"/reads.* | wc -l)" $((4 * ROUNDS))
+	cp /dev/shm/"$S1" "$T/end"
+	assert_equal "$(not_uniform "$T/end" by-value)" ""
+}
+
+# Appender $1: $ROUNDS records of 1000 bytes, one line each, named for
+# the appender and the round; $2 is --lock or empty.
+appender() {
+	local i
+
+	for ((i = 0; i < ROUNDS; i++)); do
+		printf '%-999s\n' "appender $1 record $i" |
+		    shmwrite $2 -a "$S1" ||
+		    echo "appender $1, record $i: exit $?" >>"$T/problems"
+	done
+}
+
+@test "robust: 4 --lock appenders at once: every record there once, whole" {
+	: >/dev/shm/"$S1"
+	: >"$T/problems"
+	for k in 0 1 2 3; do
+		appender "$k" --lock &
+	done 3>&-
+	wait
+	run -0 cat "$T/problems"
+	assert_output ""
+	for k in 0 1 2 3; do
+		for ((i = 0; i < ROUNDS; i++)); do
+			printf '%-999s\n' "appender $k record $i"
+		done
+	done | sort >"$T/want"
+	assert_equal "$(size_of "$S1")" $((4 * ROUNDS * 1000))
+	sort /dev/shm/"$S1" | cmp - "$T/want"
+}
+
+# -- Racing creators ----------------------------------------------------------
+
+# Holds the gate shut: racers started with `gated` wait for open_gate.
+close_gate() {
+	exec 9>"$T/gate"
+	flock -x 9
+}
+
+open_gate() {
+	sleep 0.3	# not needed for correctness: lets every racer line up
+	flock -u 9
+	exec 9>&-
+}
+
+# Racer $1 runs the rest behind the gate, with the caller's stdin (which
+# a background job would otherwise lose to /dev/null); its stdout, stderr
+# and status go to $T/out.$1, $T/err.$1 and $T/status.$1.
+gated() {
+	local id=$1
+
+	shift
+	(
+		status=0
+		flock -s "$T/gate" "$@" >"$T/out.$id" 2>"$T/err.$id" ||
+		    status=$?
+		echo "$status" >"$T/status.$id"
+	) <&0 3>&- 9>&- &
+}
+
+@test "robust: 20 racing shmcreate -ev make a segment once; one says so" {
+	for round in 1 2 3 4 5; do
+		rm -f "$T"/out.* "$T"/err.* "$T"/status.*
+		close_gate
+		for i in $(seq 20); do
+			gated "$i" shmcreate -ev -m 0640 -s 4k "$S-r$round"
+		done
+		open_gate
+		wait
+		assert_equal "$(cat "$T"/status.*)" "$(printf '0%.0s\n' {1..20})"
+		assert_equal "$(cat "$T"/err.*)" ""
+		assert_equal "$(cat "$T"/out.*)" "$S-r$round"
+		assert_equal "$(mode_of "$S-r$round")" 640
+		assert_equal "$(size_of "$S-r$round")" 4096
+	done
+}
+
+@test "robust: 20 racing shmcreate without -e: one makes it, 19 File exists" {
+	for round in 1 2 3 4 5; do
+		rm -f "$T"/out.* "$T"/err.* "$T"/status.*
+		close_gate
+		for i in $(seq 20); do
+			gated "$i" shmcreate -v "$S-r$round"
+		done
+		open_gate
+		wait
+		assert_equal "$(sort "$T"/status.* | uniq -c | tr -s ' ')" \
+		    "$(printf ' 1 0\n 19 1')"
+		assert_equal "$(cat "$T"/out.*)" "$S-r$round"
+		assert_equal "$(cat "$T"/err.* | sort -u)" \
+		    "shmcreate: $S-r$round: File exists"
+	done
+}
+
+@test "robust: shmwrite -c and shmcreate -e racing create once, without errors" {
+	# Who made the segment shows in its mode: 0640 from shmcreate, which
+	# then printed the name (-v), or 0604 from shmwrite; either way once.
+	for i in $(seq 20); do
+		head -c 4096 /dev/zero | tr '\0' "\\$(printf '%03o' "$i")" \
+		    >"$T/in.$i"
+	done
+	made_by_shmcreate=0 made_by_shmwrite=0
+	for round in 1 2 3 4 5 6; do
+		name=$S-r$round
+		rm -f "$T"/out.* "$T"/err.* "$T"/status.*
+		close_gate
+		for i in $(seq 20); do
+			gated "w$i" shmwrite -c -g --lock -m 0604 "$name" \
+			    <"$T/in.$i"
+			gated "c$i" shmcreate -ev -m 0640 "$name"
+		done
+		open_gate
+		wait
+		assert_equal "$(sort -u "$T"/status.*)" 0
+		assert_equal "$(cat "$T"/err.*)" ""
+		prints=$(cat "$T"/out.c* | wc -l)
+		mode=$(mode_of "$name")
+		case "$prints $mode" in
+		"1 640")
+			made_by_shmcreate=$((made_by_shmcreate + 1)) ;;
+		"0 604")
+			made_by_shmwrite=$((made_by_shmwrite + 1)) ;;
+		*)
+			fail "round $round: $prints names printed, mode $mode" ;;
+		esac
+		assert_equal "$(cat "$T"/out.c*)" "$(head -n "$prints" <<<"$name")"
+		# The writes took the lock: the last one is there whole.
+		cp "/dev/shm/$name" "$T/end"
+		run -0 not_uniform "$T/end" 4096
+		assert_output ""
+	done
+	echo "# made by shmcreate $made_by_shmcreate times," \
+	    "by shmwrite $made_by_shmwrite times" >&3
+}
+
+# -- Hostile entries in /dev/shm ----------------------------------------------
+
+# What must stay as it was about an entry: type, mode, owner, device
+# numbers, inode, size and times, of the entry itself, not what it names.
+entry_state() {
+	stat -c '%F %a %u:%g %t:%T %i %s %Y %Z' "$1"
+}
+
+# Runs the rest with $T/in on stdin and a time limit, and asserts exit 1,
+# nothing on stdout and exactly message $1 on stderr.
+fails_with() {
+	local want=$1
+
+	shift
+	run -1 --separate-stderr timeout 10 "$@" <"$T/in"
+	assert_output ""
+	assert_equal "$stderr" "$want"
+}
+
+# Every command that takes a segment name, on entry $1, which open(2)
+# refuses with $2 and which is not a segment for the reason $3.
+refused_by_all() {
+	local n=$1 open=$2 notseg=$3 before
+
+	before=$(entry_state "/dev/shm/$n")
+	fails_with "shmcat: $n: $open" shmcat "$n"
+	fails_with "shmcat: $n: $open" shmcat --lock -s -o 1 -l 1 "$n"
+	fails_with "shmwrite: $n: $open" shmwrite "$n"
+	fails_with "shmwrite: $n: $open" shmwrite -c -t --lock "$n"
+	fails_with "shmwrite: $n: $open" shmwrite -a "$n"
+	fails_with "shmcreate: $n: File exists" shmcreate "$n"
+	fails_with "shmcreate: $n: $open" shmcreate -e -s 4k "$n"
+	fails_with "shmcreate: $n: $open" shmcreate -e -r -s 4k "$n"
+	fails_with "shmls: $n: $notseg" shmls "$n"
+	fails_with "shmls: $n: $notseg" shmls -p -o +MODE "/$n"
+	fails_with "shmrm: $n: $notseg" shmrm -n "$n"
+	fails_with "shmrm: $n: $notseg" shmrm -f --unused --older-than 0 "$n"
+	fails_with "shmrm: $n: $notseg" shmrm "$n"
+	assert_equal "$(entry_state "/dev/shm/$n")" "$before"
+}
+
+# Listing and removing by pattern pass over entry $1, and see $S2.
+skipped_by_listing() {
+	local before
+
+	before=$(entry_state "/dev/shm/$1")
+	: >"/dev/shm/$S2"
+	run -0 --separate-stderr timeout 10 shmls -rn -o NAME "$S*"
+	assert_output "$S2"
+	assert_equal "$stderr" ""
+	run -0 --separate-stderr timeout 10 shmls -J -p --output-all
+	run -0 --separate-stderr timeout 10 shmrm -g -v "$S*"
+	assert_output "$S2"
+	assert_equal "$stderr" ""
+	assert_equal "$(entry_state "/dev/shm/$1")" "$before"
+}
+
+@test "robust: a UNIX socket under a name is refused by every command" {
+	command -v python3 >/dev/null || skip "no python3"
+	python3 -c 'import socket, sys
+socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "/dev/shm/$S1"
+	[ -S "/dev/shm/$S1" ]
+	refused_by_all "$S1" "not a regular file" "not a regular file"
+	skipped_by_listing "$S1"
+	# mapcat opens what cat would, and says what cat says.
+	fails_with "mapcat: /dev/shm/$S1: No such device or address" \
+	    mapcat "/dev/shm/$S1"
+	fails_with "mapsync: /dev/shm/$S1: not a regular file" \
+	    mapsync "/dev/shm/$S1"
+	fails_with "mapsync: /dev/shm/$S1: not a regular file" \
+	    mapsync -w -g "/dev/shm/$S1"
+	[ -S "/dev/shm/$S1" ]
+}
+
+@test "robust: a device node under a name is refused by every command" {
+	need_private_shm
+	# /dev/zero: read, it never ends; written, it takes anything.
+	mknod "/dev/shm/$S1" c 1 5
+	refused_by_all "$S1" "not a regular file" "not a regular file"
+	skipped_by_listing "$S1"
+	fails_with "mapsync: /dev/shm/$S1: not a regular file" \
+	    mapsync -w "/dev/shm/$S1"
+	[ -c "/dev/shm/$S1" ]
+}
+
+@test "robust: a symbolic link loop is refused, and shmrm removes the link" {
+	ln -s "$S1" "/dev/shm/$S1"
+	ln -s "$S-y" "/dev/shm/$S-x"
+	ln -s "$S-x" "/dev/shm/$S-y"
+	why="symbolic link, not followed"
+	for n in "$S1" "$S-x"; do
+		before=$(entry_state "/dev/shm/$n")
+		fails_with "shmcat: $n: $why" shmcat "$n"
+		fails_with "shmwrite: $n: $why" shmwrite -c -g "$n"
+		fails_with "shmcreate: $n: File exists" shmcreate "$n"
+		fails_with "shmcreate: $n: $why" shmcreate -e -r -s 4k "$n"
+		fails_with "shmls: $n: $why" shmls "$n"
+		# mapcat and mapsync take paths, and follow links as cat does.
+		loop="Too many levels of symbolic links"
+		fails_with "mapcat: /dev/shm/$n: $loop" mapcat "/dev/shm/$n"
+		fails_with "mapsync: /dev/shm/$n: $loop" mapsync -w "/dev/shm/$n"
+		assert_equal "$(entry_state "/dev/shm/$n")" "$before"
+	done
+	run -0 timeout 10 shmls "$S*"
+	run -0 --separate-stderr timeout 10 shmrm -v "$S1" "$S-x"
+	assert_output "$S1"$'\n'"$S-x"
+	[ ! -L "/dev/shm/$S1" ]
+	[ ! -L "/dev/shm/$S-x" ]
+	[ -L "/dev/shm/$S-y" ]
+}
+
+@test "robust: a link out of /dev/shm: its target is never read, written or grown" {
+	mkdir "$T/away"
+	printf 'secret\0data' >"$T/away/target"
+	touch -m -d '2001-01-01' "$T/away/target"
+	# Older than its mtime, the atime moves on any read (relatime).
+	touch -a -d '2000-01-01' "$T/away/target"
+	# Not its checksum, which would read it: any write moves its times.
+	target_state() {
+		stat -c '%s %X %Y %Z %a' "$T/away/target"
+		ls -a "$T/away"
+	}
+	before=$(target_state)
+	ln -s "$T/away/target" "/dev/shm/$S1"
+	why="symbolic link, not followed"
+	fails_with "shmcat: $S1: $why" shmcat "$S1"
+	fails_with "shmcat: $S1: $why" shmcat --lock -s "$S1"
+	for opts in "" -c -t -g -a "-c -t -m 0666" --lock; do
+		fails_with "shmwrite: $S1: $why" shmwrite $opts "$S1"
+	done
+	fails_with "shmcreate: $S1: File exists" shmcreate -s 1m "$S1"
+	fails_with "shmcreate: $S1: $why" shmcreate -e -s 1m -m 0666 "$S1"
+	fails_with "shmcreate: $S1: $why" shmcreate -e -r -s 1m "$S1"
+	fails_with "shmls: $S1: $why" shmls -p "$S1"
+	run -0 --separate-stderr shmls -J -p --output-all "$S*"
+	run -0 --separate-stderr shmrm -n "$S1"
+	assert_output "$S1"
+	assert_equal "$(target_state)" "$before"
+	run -0 --separate-stderr shmrm --unused --older-than 0 -v "$S1"
+	assert_output "$S1"
+	[ ! -L "/dev/shm/$S1" ]
+	assert_equal "$(target_state)" "$before"
+	printf 'secret\0data' | cmp - "$T/away/target"
+}
+
+# -- Names of every byte ------------------------------------------------------
+
+# Sets variable $1 to a string of the byte values that follow; bash can
+# hold all but NUL.
+bytes() {
+	local -n var=$1
+
+	shift
+	printf -v var "$(printf '\\%03o' "$@")"
+}
+
+# The name a -J listing gives, byte for byte, even when it is not UTF-8.
+json_names() {
+	python3 -c 'import json, sys
+d = json.loads(sys.stdin.buffer.read().decode("utf-8", "surrogateescape"))
+for s in d["segments"]:
+    sys.stdout.buffer.write(s["name"].encode("utf-8", "surrogateescape"))
+    sys.stdout.buffer.write(b"\0")'
+}
+
+# Makes, fills, prints, lists and removes segment $1; its name must come
+# back exactly from shmcreate -v, -J, -E and -r, and be shown on one line
+# of printable ASCII in the table and in messages.
+round_trip() {
+	local n=$1
+
+	run -0 shmcreate -v -s 1k "$n"
+	[ "$output" = "$n" ] || fail "shmcreate -v printed another name"
+	[ "$(size_of "$n")" = 1024 ]
+	printf 'hello\0world\377' >"$T/data"
+	run -0 shmwrite -t "$n" <"$T/data"
+	shmcat "$n" | cmp - "$T/data"
+	shmcat "/$n" | cmp - "$T/data"
+
+	printf '%s\0' "$n" >"$T/want"
+	shmls -J "$n" | json_names | cmp - "$T/want"
+	shmls -E -o NAME "$n" >"$T/pairs"
+	[ "$(wc -l <"$T/pairs")" = 1 ]
+	(eval "$(cat "$T/pairs")" && printf '%b\0' "$NAME") | cmp - "$T/want"
+	shmls -rn -o NAME "$n" >"$T/raw"
+	[ "$(wc -l <"$T/raw")" = 1 ]
+	printf '%b\0' "$(cat "$T/raw")" | cmp - "$T/want"
+	shmls -n -o NAME "$n" >"$T/table"
+	[ "$(wc -l <"$T/table")" = 1 ]
+	run -1 env LC_ALL=C grep -c '[^ -~]' "$T/table"
+
+	run -0 shmrm -v "$n"
+	[ "$output" = "$n" ] || fail "shmrm -v printed another name"
+	[ ! -e "/dev/shm/$n" ]
+	run -1 --separate-stderr shmcat "$n"
+	[ "${#stderr_lines[@]}" = 1 ]
+	[[ $stderr == *": No such file or directory" ]]
+	run -1 env LC_ALL=C grep -c '[^ -~]' <<<"$stderr"
+}
+
+@test "robust: names holding every byte but NUL and '/' work end to end" {
+	command -v python3 >/dev/null || skip "no python3"
+	bytes low $(seq 1 46) $(seq 48 127)
+	bytes high $(seq 128 255)
+	low=$S-$low
+	high=$S-$high
+	[ "$(printf '%s' "$low" | wc -c)" = $((${#S} + 1 + 126)) ]
+	[ "$(printf '%s' "$high" | wc -c)" = $((${#S} + 1 + 128)) ]
+	round_trip "$low"
+	round_trip "$high"
+}
+
+@test "robust: a name of 255 bytes, of every byte, works end to end" {
+	command -v python3 >/dev/null || skip "no python3"
+	need_private_shm	# the name cannot also start with $S
+	bytes n $(seq 1 46) $(seq 48 255)
+	n=x$n
+	[ "$(printf '%s' "$n" | wc -c)" = 255 ]
+	round_trip "$n"
+	# Non-UTF-8 bytes to the last, each shown as four characters.
+	bytes n $(seq 128 255) $(seq 128 255)
+	n=$S-$n
+	n=$(printf '%s' "$n" | head -c 255)
+	[ "$(printf '%s' "$n" | wc -c)" = 255 ]
+	round_trip "$n"
+}
+
+# -- Modes --------------------------------------------------------------------
+
+@test "robust: writing into a 0640 segment leaves its mode, owner and inode" {
+	cp "$T/in" "/dev/shm/$S1"
+	# As root, into another user's segment.
+	[ "$(id -u)" != 0 ] || chown nobody:nogroup "/dev/shm/$S1"
+	chmod 0640 "/dev/shm/$S1"
+	before=$(stat -c '%a %U:%G %i' "/dev/shm/$S1")
+	umask 000
+	for opts in "" -t -g -a "-o 10" --lock -c "-c -m 0666" "-c -t -m 0777" \
+	    "-c -a -m a=rwx"; do
+		run -0 shmwrite $opts "$S1" <"$T/in"
+		assert_equal "$(stat -c '%a %U:%G %i' "/dev/shm/$S1")" "$before"
+	done
+	printf 'x' | shmwrite -t "$S1"
+	assert_equal "$(stat -c '%a %U:%G %i' "/dev/shm/$S1")" "$before"
+}
+
+@test "robust: shmcreate -e leaves an existing segment's mode, whatever -m says" {
+	cp "$T/in" "/dev/shm/$S1"
+	chmod 0600 "/dev/shm/$S1"
+	umask 000
+	for opts in "-m 0666" "-m a=rwx -s 8k" "-r -s 16k -m 0644" "-v -m 0777"; do
+		run -0 shmcreate -e $opts "$S1"
+		assert_output ""
+		assert_equal "$(mode_of "$S1")" 600
+	done
+	assert_equal "$(size_of "$S1")" 16384
+}
+
+@test "robust: every way of making a segment gives 0600 under umask 000" {
+	# As $who, under umask 000, with $T/in on stdin.
+	made() {
+		local -a as=()
+
+		[ "$who" = "$me" ] || as=(as_nobody)
+		run -0 "${as[@]}" sh -c 'umask 000 && exec "$@"' _ "$@" <"$T/in"
+	}
+	me=$(id -un)
+	users=("$me")
+	[ "${SHMTOOLS_PRIVATE_SHM:-0}" != 1 ] || users+=(nobody)
+	for who in "${users[@]}"; do
+		n=$S-$who
+		made shmcreate "$n-1"
+		made shmcreate -e -s 4k "$n-2"
+		made shmcreate -r -s 4k "$n-3"
+		made shmwrite -c "$n-4"
+		made shmwrite -c -t -g "$n-5"
+		made shmwrite -c -a --lock "$n-6"
+		made sh -c 'cat | shmwrite -c -o 4k "$1"' _ "$n-7"
+		for i in 1 2 3 4 5 6 7; do
+			assert_equal "$(stat -c '%a %U' "/dev/shm/$n-$i")" "600 $who"
+		done
+	done
+}
+
+@test "robust: mapsync -w -g grows a 0640 file and leaves its mode" {
+	cp "$T/in" "$T/f"
+	chmod 0640 "$T/f"
+	umask 000
+	head -c 10000 /dev/zero | mapsync -w -g "$T/f"
+	assert_equal "$(stat -c '%a %s' "$T/f")" "640 10000"
+}
+
+# -- A full /dev/shm ----------------------------------------------------------
+
+# Asserts that file $1 is the first bytes of file $2, no more than $3.
+is_prefix() {
+	local size
+
+	size=$(stat -c %s "$1")
+	[ "$size" -le "$3" ] || fail "$1 has $size bytes, more than $3"
+	head -c "$size" "$2" | cmp - "$1"
+}
+
+@test "robust: shmwrite -a into a full /dev/shm: from a file changes nothing" {
+	bindata "$T/2m" $((2 * 1024 * 1024))
+	small_shm 1m
+	cp "$T/in" "/dev/shm/$S1"
+	run -1 --separate-stderr shmwrite -a "$S1" <"$T/2m"
+	assert_equal "$stderr" "shmwrite: $S1: No space left on device"
+	cmp "/dev/shm/$S1" "$T/in"
+}
+
+@test "robust: shmwrite -a or -g past the end from a pipe into a full /dev/shm: segment as it was" {
+	bindata "$T/2m" $((2 * 1024 * 1024))
+	small_shm 1m
+	cp "$T/in" "/dev/shm/$S1"
+	# The old bytes were not touched, so the part appended goes again.
+	run -1 --separate-stderr bash -c 'cat "$2" | shmwrite -a "$1"' _ "$S1" "$T/2m"
+	assert_equal "$stderr" "shmwrite: $S1: No space left on device"
+	cmp "/dev/shm/$S1" "$T/in"
+	run -1 --separate-stderr bash -c 'cat "$2" | shmwrite -g -o 6000 "$1"' \
+	    _ "$S1" "$T/2m"
+	assert_equal "$stderr" "shmwrite: $S1: No space left on device"
+	cmp "/dev/shm/$S1" "$T/in"
+}
+
+@test "robust: shmwrite -t growing a segment past a full /dev/shm: ENOSPC" {
+	bindata "$T/2m" $((2 * 1024 * 1024))
+	small_shm 1m
+	cp "$T/in" "/dev/shm/$S1"
+	# From a file the space is asked for first: nothing changes.
+	run -1 --separate-stderr shmwrite -t "$S1" <"$T/2m"
+	assert_equal "$stderr" "shmwrite: $S1: No space left on device"
+	cmp "/dev/shm/$S1" "$T/in"
+	run -1 --separate-stderr shmwrite -t -o 100 --lock "$S1" <"$T/2m"
+	assert_equal "$stderr" "shmwrite: $S1: No space left on device"
+	cmp "/dev/shm/$S1" "$T/in"
+	# From a pipe, what was written is the start of the input.
+	run -1 --separate-stderr bash -c 'cat "$2" | shmwrite -t "$1"' _ "$S1" "$T/2m"
+	assert_equal "$stderr" "shmwrite: $S1: No space left on device"
+	is_prefix "/dev/shm/$S1" "$T/2m" $((1024 * 1024))
+}
+
+@test "robust: shmwrite into a sparse segment that cannot be backed: ENOSPC" {
+	bindata "$T/2m" $((2 * 1024 * 1024))
+	small_shm 1m
+	# A segment without -r takes no memory until written.
+	run -0 shmcreate -s 2m "$S1"
+	run -1 --separate-stderr bash -c 'cat "$2" | shmwrite "$1"' _ "$S1" "$T/2m"
+	assert_equal "$stderr" "shmwrite: $S1: No space left on device"
+	assert_equal "$(size_of "$S1")" $((2 * 1024 * 1024))
+	rm "/dev/shm/$S1"
+	run -0 shmcreate -s 2m "$S1"
+	run -1 --separate-stderr shmwrite "$S1" <"$T/2m"
+	assert_equal "$stderr" "shmwrite: $S1: No space left on device"
+	assert_equal "$(size_of "$S1")" $((2 * 1024 * 1024))
+	# The segment still reads, holes and all, to its end.
+	shmcat "$S1" | cmp -n $((2 * 1024 * 1024)) - "/dev/shm/$S1"
+}
+
+@test "robust: shmwrite -c with -t, -g or -a into a full /dev/shm leaves nothing" {
+	bindata "$T/2m" $((2 * 1024 * 1024))
+	small_shm 1m
+	for opts in -t -g -a "-t --lock" "-o 4k -g"; do
+		run -1 --separate-stderr shmwrite -c $opts "$S1" <"$T/2m"
+		assert_equal "$stderr" "shmwrite: $S1: No space left on device"
+		[ ! -e "/dev/shm/$S1" ]
+		run -1 --separate-stderr \
+		    bash -c 'cat "$2" | shmwrite -c $3 "$1"' _ "$S1" "$T/2m" "$opts"
+		assert_equal "$stderr" "shmwrite: $S1: No space left on device"
+		[ ! -e "/dev/shm/$S1" ]
+	done
+	run -0 find /dev/shm -mindepth 1
+	assert_output ""
+}
