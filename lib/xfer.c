@@ -48,38 +48,26 @@ xfer_buf(void)
 	return buf;
 }
 
-/* write(2) all of it, through short writes and signals. */
+/*
+ * Writes all n bytes, through short writes and signals: at offset off with
+ * pwrite(2), or at the file position with write(2) when off < 0.
+ */
 static int
-write_all(int fd, const char *p, size_t n)
+write_all(int fd, const char *p, size_t n, off_t off)
 {
 	ssize_t w;
 
 	while (n > 0) {
-		if ((w = write(fd, p, n)) == -1) {
+		w = off < 0 ? write(fd, p, n) : pwrite(fd, p, n, off);
+		if (w == -1) {
 			if (errno == EINTR)
 				continue;
 			return -1;
 		}
 		p += w;
 		n -= (size_t)w;
-	}
-	return 0;
-}
-
-static int
-pwrite_all(int fd, const char *p, size_t n, off_t off)
-{
-	ssize_t w;
-
-	while (n > 0) {
-		if ((w = pwrite(fd, p, n, off)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-		off += w;
+		if (off >= 0)
+			off += w;
 	}
 	return 0;
 }
@@ -146,6 +134,40 @@ next_method(enum method m)
 }
 
 /*
+ * Moves up to n bytes from in to out by the fast path *m, from and to the
+ * offsets given (NULL: the file position), and gives way to the next path
+ * when the kernel refuses this one for these descriptors.  Returns the
+ * bytes moved, 0 at the end of input, or -1 with errno set; -1 with *m
+ * now M_RW means no fast path is left and read/write must do the rest.
+ */
+static ssize_t
+move(enum method *m, int in, off_t *inoff, int out, off_t *outoff, size_t n)
+{
+	ssize_t r;
+
+	while (*m != M_RW) {
+		if (*m == M_SPLICE)
+			r = splice(in, inoff, out, outoff, n,
+			    SPLICE_F_MOVE | SPLICE_F_MORE);
+		else if (*m == M_COPY_RANGE)
+			r = copy_file_range(in, inoff, out, outoff, n, 0);
+		else if (outoff != NULL && lseek(out, *outoff, SEEK_SET) == -1)
+			r = -1;
+		else if ((r = sendfile(out, in, inoff, n)) > 0 &&
+		    outoff != NULL)
+			*outoff += r;	/* sendfile wrote at the position */
+		if (r != -1)
+			return r;
+		if (errno == EINTR)
+			continue;
+		if (!refused(errno))
+			return -1;
+		*m = next_method(*m);
+	}
+	return -1;
+}
+
+/*
  * Copies [off, off + len) of the regular file fd to out.  A file that ends
  * before off + len shrank under us: E_SHRANK.  With XFER_STRING, stops
  * before the first NUL byte; with XFER_SNAPSHOT, copies the bytes now
@@ -165,19 +187,9 @@ xfer_out(int fd, off_t off, off_t len, int out, int flags,
 		m = method_for(out, false);
 	while (len > 0 && m != M_RW) {
 		n = len < CHUNK ? (size_t)len : CHUNK;
-		if (m == M_SPLICE)
-			r = splice(fd, &off, out, NULL, n, SPLICE_F_MORE);
-		else if (m == M_COPY_RANGE)
-			r = copy_file_range(fd, &off, out, NULL, n, 0);
-		else
-			r = sendfile(out, fd, &off, n);
-		if (r == -1) {
-			if (errno == EINTR)
-				continue;
-			if (refused(errno)) {
-				m = next_method(m);
-				continue;
-			}
+		if ((r = move(&m, fd, &off, out, NULL, n)) == -1) {
+			if (m == M_RW)
+				break;
 			*side = XFER_OUT;
 			return -1;
 		}
@@ -223,7 +235,7 @@ copy_out(int fd, off_t off, off_t len, int out, int flags,
 			n = (size_t)(nul - buf);
 			len = (off_t)n;
 		}
-		if (write_all(out, buf, n) == -1) {
+		if (write_all(out, buf, n, -1) == -1) {
 			*side = XFER_OUT;
 			return -1;
 		}
@@ -294,7 +306,7 @@ copy_in(int in, off_t off, off_t room, off_t max, sink_fn *sink, void *ctx,
 static int
 pwrite_sink(void *ctx, const char *p, size_t n, off_t pos)
 {
-	return pwrite_all(*(int *)ctx, p, n, pos);
+	return write_all(*(int *)ctx, p, n, pos);
 }
 
 /*
@@ -321,21 +333,9 @@ xfer_in(int in, int fd, off_t off, off_t room, off_t *done,
 		/* Near the largest offset, copy_in says EFBIG, writing nothing. */
 		if (m == M_RW || n == 0 || OFF_MAX - pos < (off_t)n)
 			break;
-		if (m == M_SPLICE)
-			r = splice(in, NULL, fd, &pos, n, SPLICE_F_MOVE);
-		else if (m == M_COPY_RANGE)
-			r = copy_file_range(in, NULL, fd, &pos, n, 0);
-		else if (lseek(fd, pos, SEEK_SET) == -1)
-			r = -1;
-		else
-			r = sendfile(fd, in, NULL, n);
-		if (r == -1) {
-			if (errno == EINTR)
-				continue;
-			if (refused(errno)) {
-				m = next_method(m);
-				continue;
-			}
+		if ((r = move(&m, in, NULL, fd, &pos, n)) == -1) {
+			if (m == M_RW)
+				break;
 			*side = errno == ENOSPC || errno == EDQUOT ||
 			    errno == EFBIG || errno == EIO ? XFER_OUT : XFER_IN;
 			return -1;
@@ -427,6 +427,23 @@ page_size(void)
 	return pagesz;
 }
 
+/*
+ * Maps [off, off + len) of fd from the page boundary at or below off;
+ * *delta is how far into the mapping off lies, *maplen its length.
+ */
+static char *
+map_at(int fd, off_t off, size_t len, int prot, int flags, size_t *delta,
+    size_t *maplen)
+{
+	off_t base = off & ~(off_t)(page_size() - 1);
+	void *map;
+
+	*delta = (size_t)(off - base);
+	*maplen = *delta + len;
+	map = mmap(NULL, *maplen, prot, flags, fd, base);
+	return map == MAP_FAILED ? NULL : map;
+}
+
 /* The file ended before end: it shrank under us. */
 static bool
 shrank(int fd, off_t end)
@@ -466,7 +483,7 @@ write_window(void *arg)
 		iov.iov_base = (char *)iov.iov_base + r;
 		iov.iov_len -= (size_t)r;
 	}
-	return write_all(w->out, iov.iov_base, iov.iov_len);
+	return write_all(w->out, iov.iov_base, iov.iov_len, -1);
 }
 
 /*
@@ -482,20 +499,19 @@ xfer_map_out(int fd, off_t off, off_t len, int out, int advice,
     enum xfer_side *side)
 {
 	struct window w;
-	off_t end = off + len, base;
+	off_t end = off + len;
 	size_t maplen, delta;
-	void *map;
+	char *map;
 	bool first = true;
 	int r;
 
 	w.out = out;
 	w.pipe = len > 0 && method_for(out, false) == M_SPLICE;
 	while (off < end) {
-		base = off & ~(off_t)(page_size() - 1);
-		delta = (size_t)(off - base);
-		maplen = delta + (size_t)(end - off < WINDOW ? end - off : WINDOW);
-		map = mmap(NULL, maplen, PROT_READ, MAP_PRIVATE, fd, base);
-		if (map == MAP_FAILED) {
+		map = map_at(fd, off,
+		    (size_t)(end - off < WINDOW ? end - off : WINDOW), PROT_READ,
+		    MAP_PRIVATE, &delta, &maplen);
+		if (map == NULL) {
 			if (first && (errno == ENODEV || errno == EACCES ||
 			    errno == EINVAL) && lseek(fd, off, SEEK_SET) != -1)
 				return xfer_stream_out(fd, 0, len, out, side);
@@ -509,7 +525,7 @@ xfer_map_out(int fd, off_t off, off_t len, int out, int advice,
 			*side = XFER_IN;
 			return -1;
 		}
-		w.p = (const char *)map + delta;
+		w.p = map + delta;
 		w.n = maplen - delta;
 		r = xfer_guard(write_window, &w);
 		munmap(map, maplen);
@@ -563,7 +579,7 @@ xfer_stream_out(int fd, off_t skip, off_t len, int out, enum xfer_side *side)
 			skip -= r;
 			continue;
 		}
-		if (write_all(out, buf, (size_t)r) == -1) {
+		if (write_all(out, buf, (size_t)r, -1) == -1) {
 			*side = XFER_OUT;
 			return -1;
 		}
@@ -600,6 +616,7 @@ static int
 map_sink(void *ctx, const char *p, size_t n, off_t pos)
 {
 	struct map_sink *m = ctx;
+	size_t delta;
 	int e;
 
 	/* Growing: allocate first, so a full disk is ENOSPC, not SIGBUS. */
@@ -614,14 +631,11 @@ map_sink(void *ctx, const char *p, size_t n, off_t pos)
 	    pos + (off_t)n > m->base + (off_t)m->len) {
 		if (m->map != NULL)
 			munmap(m->map, m->len);
-		m->base = pos & ~(off_t)(page_size() - 1);
-		m->len = (size_t)(pos - m->base) + (n > WINDOW ? n : WINDOW);
-		m->map = mmap(NULL, m->len, PROT_READ | PROT_WRITE, MAP_SHARED,
-		    m->fd, m->base);
-		if (m->map == MAP_FAILED) {
-			m->map = NULL;
+		m->map = map_at(m->fd, pos, n > WINDOW ? n : WINDOW,
+		    PROT_READ | PROT_WRITE, MAP_SHARED, &delta, &m->len);
+		if (m->map == NULL)
 			return -1;
-		}
+		m->base = pos - (off_t)delta;
 	}
 	m->dst = m->map + (pos - m->base);
 	m->src = p;
@@ -666,23 +680,22 @@ xfer_map_in(int in, int fd, off_t off, off_t max, bool grow, off_t *done,
 int
 xfer_msync(int fd, off_t off, off_t len, int flags)
 {
-	off_t base, end = off + len;
-	size_t maplen;
-	void *map;
+	off_t end = off + len;
+	size_t delta, maplen;
+	char *map;
 	int r;
 
 	while (off < end) {
-		base = off & ~(off_t)(page_size() - 1);
-		maplen = (size_t)(off - base) +
-		    (size_t)(end - off < WINDOW ? end - off : WINDOW);
-		map = mmap(NULL, maplen, PROT_READ, MAP_SHARED, fd, base);
-		if (map == MAP_FAILED)
+		map = map_at(fd, off,
+		    (size_t)(end - off < WINDOW ? end - off : WINDOW), PROT_READ,
+		    MAP_SHARED, &delta, &maplen);
+		if (map == NULL)
 			return -1;
 		r = msync(map, maplen, flags);
 		munmap(map, maplen);
 		if (r == -1)
 			return -1;
-		off = base + (off_t)maplen;
+		off += (off_t)(maplen - delta);
 	}
 	return 0;
 }
