@@ -440,8 +440,9 @@ map_at(int fd, off_t off, size_t len, int prot, int flags, size_t *delta,
 
 	*delta = (size_t)(off - base);
 	*maplen = *delta + len;
-	map = mmap(NULL, *maplen, prot, flags, fd, base);
-	return map == MAP_FAILED ? NULL : map;
+	if ((map = mmap(NULL, *maplen, prot, flags, fd, base)) == MAP_FAILED)
+		return NULL;
+	return map;
 }
 
 /* The file ended before end: it shrank under us. */
