@@ -132,7 +132,7 @@ rm_names(int argc, char **argv)
 		}
 		/* Refused before any criterion, so -n shows what would be. */
 		if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
-			errno = S_ISDIR(st.st_mode) ? EISDIR : E_NOTREG;
+			errno = seg_not_segment(st.st_mode);
 			warn_name(argv[i]);
 			rval = 1;
 			continue;

@@ -30,9 +30,12 @@ seg_dirfd(void)
 	return dirfd;
 }
 
-/* errno for a file that is there but is not a segment. */
-static int
-not_segment(mode_t mode)
+/*
+ * The errno that says why a file of this mode is not a segment: every
+ * command refuses such entries with the same words.
+ */
+int
+seg_not_segment(mode_t mode)
 {
 	if (S_ISDIR(mode))
 		return EISDIR;
@@ -51,7 +54,7 @@ check_open(int fd)
 	if (fstat(fd, &st) == -1)
 		goto fail;
 	if (!S_ISREG(st.st_mode)) {
-		errno = not_segment(st.st_mode);
+		errno = seg_not_segment(st.st_mode);
 		goto fail;
 	}
 	if ((flags = fcntl(fd, F_GETFL)) == -1 ||
@@ -186,7 +189,7 @@ seg_unlink(const char *name)
 	if ((dirfd = seg_dirfd()) == -1 || seg_stat(name, &st) == -1)
 		return -1;
 	if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
-		errno = not_segment(st.st_mode);
+		errno = seg_not_segment(st.st_mode);
 		return -1;
 	}
 	return unlinkat(dirfd, name, 0);

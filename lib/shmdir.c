@@ -15,7 +15,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "out.h"
 #include "segment.h"
 #include "shmdir.h"
 
@@ -118,18 +117,11 @@ int
 shmdir_why(const char *name)
 {
 	struct stat st;
-	int dirfd;
 
-	if ((dirfd = seg_dirfd()) == -1)
+	if (seg_stat(name, &st) == -1)
 		return errno;
-	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1)
-		return errno;
-	if (S_ISDIR(st.st_mode))
-		return EISDIR;
-	if (S_ISLNK(st.st_mode))
-		return E_SYMLINK;
 	if (!S_ISREG(st.st_mode))
-		return E_NOTREG;
+		return seg_not_segment(st.st_mode);
 	return ENOENT;
 }
 
