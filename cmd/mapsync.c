@@ -166,18 +166,14 @@ write_in(const char *path, int fd, off_t size, off_t *done)
 	if (lflag && want > length)
 		want = length;
 	if (!gflag && want > room) {
-		warnx("%s: input of %jd bytes at offset %jd runs past the end "
-		    "of the file (size %jd): nothing written", out_vis(path),
-		    (intmax_t)want, (intmax_t)offset, (intmax_t)size);
+		warn_past_end(path, "file", size, offset, want, 0);
 		return -1;
 	}
 	if (xfer_map_in(STDIN_FILENO, fd, offset, lflag ? length : -1, gflag,
 	    done, &side) == 0)
 		return 0;
 	if (errno == E_PASTEND)
-		warnx("%s: input runs past the end of the file (size %jd): "
-		    "%jd bytes written at offset %jd", out_vis(path),
-		    (intmax_t)size, (intmax_t)*done, (intmax_t)offset);
+		warn_past_end(path, "file", size, offset, -1, *done);
 	else if (side == XFER_IN)
 		warn("stdin");
 	else

@@ -10,7 +10,6 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -146,9 +145,7 @@ write_one(const char *name)
 		limit = offset >= st.st_size ? 0 : st.st_size - offset;
 	left = xfer_input_left(STDIN_FILENO);
 	if (limit >= 0 && left > limit) {
-		warnx("%s: input of %jd bytes at offset %jd runs past the end "
-		    "of the segment (size %jd): nothing written", out_vis(name),
-		    (intmax_t)left, (intmax_t)offset, (intmax_t)st.st_size);
+		warn_past_end(name, "segment", st.st_size, offset, left, 0);
 		close(fd);
 		return 1;
 	}
@@ -163,10 +160,8 @@ write_one(const char *name)
 
 	if (xfer_in(STDIN_FILENO, fd, offset, limit, &done, &side) == -1) {
 		if (errno == E_PASTEND) {
-			warnx("%s: input runs past the end of the segment "
-			    "(size %jd): %jd bytes written at offset %jd",
-			    out_vis(name), (intmax_t)st.st_size,
-			    (intmax_t)done, (intmax_t)offset);
+			warn_past_end(name, "segment", st.st_size, offset, -1,
+			    done);
 			close(fd);
 			return 1;
 		}

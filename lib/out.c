@@ -2,9 +2,12 @@
  * out.c: diagnostics and the end of output.  Names in messages are escaped
  * with strvis(3), since a name may hold any byte but NUL and '/'.
  */
+#include <sys/types.h>
+
 #include <err.h>
 #include <errno.h>
 #include <locale.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,6 +87,26 @@ void
 warn_name(const char *name)
 {
 	warnx("%s: %s", out_vis(name), out_strerror(errno));
+	failed = 1;
+}
+
+/*
+ * Input ran past the end of a segment or file (kind) of size bytes when
+ * written at offset: refused before anything was written when the input's
+ * length was known (input >= 0), else found out after written bytes.
+ */
+void
+warn_past_end(const char *name, const char *kind, off_t size, off_t offset,
+    off_t input, off_t written)
+{
+	if (input >= 0)
+		warnx("%s: input of %jd bytes at offset %jd runs past the end "
+		    "of the %s (size %jd): nothing written", out_vis(name),
+		    (intmax_t)input, (intmax_t)offset, kind, (intmax_t)size);
+	else
+		warnx("%s: input runs past the end of the %s (size %jd): "
+		    "%jd bytes written at offset %jd", out_vis(name), kind,
+		    (intmax_t)size, (intmax_t)written, (intmax_t)offset);
 	failed = 1;
 }
 

@@ -5,6 +5,8 @@
 #ifndef SHMTOOLS_OUT_H
 #define SHMTOOLS_OUT_H
 
+#include <sys/types.h>
+
 #include <stdnoreturn.h>
 
 /* errno values of our own, above any the kernel uses. */
@@ -20,6 +22,8 @@ enum {
 const char	*out_strerror(int);
 const char	*out_vis(const char *);
 void		 warn_name(const char *);
+void		 warn_past_end(const char *, const char *, off_t, off_t, off_t,
+		    off_t);
 noreturn void	 out_fail(void);
 int		 out_close(void);
 
