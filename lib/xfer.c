@@ -110,7 +110,12 @@ method_for(int fd, bool in)
 		return M_RW;
 	if (S_ISFIFO(st.st_mode)) {
 		pipe_grow(fd);
-		return M_SPLICE;
+		/*
+		 * Out of a pipe, read and write: splice(2) holds the pipe's
+		 * lock while it writes into the file, so the writer could not
+		 * refill the pipe meanwhile.
+		 */
+		return in ? M_RW : M_SPLICE;
 	}
 	if (S_ISREG(st.st_mode))
 		return M_COPY_RANGE;
@@ -669,6 +674,7 @@ xfer_map_in(int in, int fd, off_t off, off_t max, bool grow, off_t *done,
 		return -1;
 	}
 	m.size = st.st_size;
+	(void)method_for(in, true);	/* a pipe grows: larger reads */
 	if (!grow)
 		room = off >= st.st_size ? 0 : st.st_size - off;
 	r = copy_in(in, off, room, max, map_sink, &m, done, side);

@@ -234,6 +234,18 @@ stopped() {
 	assert_output "10001 MS_SYNC"
 }
 
+@test "mapsync: -w grows an input pipe to 1 MiB and reads 1 MiB at a time" {
+	command -v strace >/dev/null || skip "no strace"
+	bindata big $((3 * MIB))
+	cp big want
+	run -0 traced -o "$T/trace" -e trace=fcntl,read \
+	    mapsync -w big < <(cat in)
+	grep -Eq '^fcntl\(0, F_SETPIPE_SZ, 1048576\) += 1048576$' "$T/trace"
+	grep -Eq '^read\(0, .*, 1048576\) += [0-9]+$' "$T/trace"
+	dd if=in of=want conv=notrunc status=none
+	cmp big want
+}
+
 @test "mapsync: -w stores a pipe across the 8 MiB window boundaries" {
 	bindata big $((20 * MIB + 5))
 	bindata bigin $((9 * MIB + 7))

@@ -244,6 +244,19 @@ assert_nothing_made() {
 	cmp /dev/shm/"$S2" "$T/data"
 }
 
+@test "shmwrite: from a pipe, grows it to 1 MiB and reads, never splices" {
+	command -v strace >/dev/null || skip "no strace"
+	bindata "$T/3m" 3145728
+	run -0 traced -o "$T/trace" -e trace=fcntl,splice,read,pwrite64 \
+	    shmwrite -c "$S2" < <(cat "$T/3m")
+	cmp /dev/shm/"$S2" "$T/3m"
+	grep -Eq '^fcntl\(0, F_SETPIPE_SZ, 1048576\) += 1048576$' "$T/trace"
+	grep -Eq '^read\(0, .*, 1048576\) += [0-9]+$' "$T/trace"
+	grep -q '^pwrite64(' "$T/trace"
+	run -1 grep -c '^splice(' "$T/trace"
+	assert_output 0
+}
+
 @test "shmwrite: -c gives mode 0600 whatever the umask" {
 	run -0 bash -c 'umask 0777; shmwrite -c "$1"' _ "$S2" <"$T/in"
 	assert_equal "$(mode_of "$S2")" 600
