@@ -462,6 +462,30 @@ efghij"
 
 # -- Usage --------------------------------------------------------------------
 
+@test "mapsync: -w fails with a message when the file shrinks meanwhile" {
+	bindata big "$MIB"
+	bindata chunk 4096
+	mkfifo fifo
+	# mapsync stores the first chunk, then waits on the fifo for more;
+	# the file is cut meanwhile, and the second chunk lands past its end.
+	( s=0; mapsync -w big <fifo 2>err || s=$?; echo "$s" >rc ) &
+	exec 7>fifo
+	cat chunk >&7
+	for _ in $(seq 200); do
+		cmp -s -n 4096 big chunk && break
+		sleep 0.05
+	done
+	cmp -n 4096 big chunk
+	truncate -s 0 big
+	cat chunk >&7
+	exec 7>&-
+	wait
+	run -0 cat rc
+	assert_output 1
+	run -0 cat err
+	assert_output "mapsync: big: file shrank while writing"
+}
+
 @test "mapsync: refuses -g without -w with exit 2" {
 	run -2 --separate-stderr mapsync -g f
 	assert_output ""
