@@ -7,8 +7,8 @@
  * into a pipe (made larger first); copy_file_range, then sendfile, between
  * regular files; sendfile into character devices and sockets; large
  * read/write out of a pipe (made larger too), for a tty, and whenever the
- * bytes must be looked at or copied now.  A path the kernel refuses for a pair of descriptors
- * (EINVAL, EXDEV...) gives way to the next.
+ * bytes must be looked at or copied now.  A path the kernel refuses for a
+ * pair of descriptors (EINVAL, EXDEV...) gives way to the next.
  */
 #include <sys/mman.h>
 #include <sys/sendfile.h>

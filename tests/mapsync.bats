@@ -460,8 +460,6 @@ efghij"
 	assert_equal "$(file_size small/sparse)" $((10 * MIB))
 }
 
-# -- Usage --------------------------------------------------------------------
-
 @test "mapsync: -w fails with a message when the file shrinks meanwhile" {
 	bindata big "$MIB"
 	bindata chunk 4096
@@ -485,6 +483,8 @@ efghij"
 	run -0 cat err
 	assert_output "mapsync: big: file shrank while writing"
 }
+
+# -- Usage --------------------------------------------------------------------
 
 @test "mapsync: refuses -g without -w with exit 2" {
 	run -2 --separate-stderr mapsync -g f
