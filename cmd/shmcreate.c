@@ -2,6 +2,7 @@
  * shmcreate: make POSIX shared memory segments of a given size and mode,
  * optionally reserving their memory now.
  */
+#include <sys/param.h>
 #include <sys/stat.h>
 
 #include <err.h>
@@ -105,7 +106,7 @@ create_one(const char *name)
 	 * all of it could be had, so a failed -r leaves the size as it was.
 	 */
 	if (rflag) {
-		if (seg_reserve(fd, size > st.st_size ? size : st.st_size) == -1)
+		if (seg_reserve(fd, 0, MAX(size, st.st_size)) == -1)
 			goto fail;
 	} else if (size > st.st_size && ftruncate(fd, size) == -1)
 		goto fail;

@@ -131,8 +131,7 @@ rm_names(int argc, char **argv)
 			continue;
 		}
 		/* Refused before any criterion, so -n shows what would be. */
-		if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
-			errno = seg_not_segment(st.st_mode);
+		if ((errno = seg_not_removable(st.st_mode)) != 0) {
 			warn_name(argv[i]);
 			rval = 1;
 			continue;

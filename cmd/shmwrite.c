@@ -155,7 +155,7 @@ write_one(const char *name)
 	}
 	/* A known input size lets a full /dev/shm fail before any write. */
 	if (left > 0 && limit < 0 && offset + left > st.st_size &&
-	    (errno = posix_fallocate(fd, offset, left)) != 0)
+	    seg_reserve(fd, offset, left) == -1)
 		goto fail;
 
 	if (xfer_in(STDIN_FILENO, fd, offset, limit, &done, &side) == -1) {

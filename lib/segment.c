@@ -179,17 +179,27 @@ seg_stat(const char *name, struct stat *st)
 	return fstatat(dirfd, name, st, AT_SYMLINK_NOFOLLOW);
 }
 
+/*
+ * 0 if an entry of this mode may be removed as a segment: a segment, or a
+ * symbolic link in its place; else the errno that says why not.
+ */
+int
+seg_not_removable(mode_t mode)
+{
+	return S_ISREG(mode) || S_ISLNK(mode) ? 0 : seg_not_segment(mode);
+}
+
 /* Removes a segment, or a symbolic link in its place; nothing else. */
 int
 seg_unlink(const char *name)
 {
 	struct stat st;
-	int dirfd;
+	int dirfd, e;
 
 	if ((dirfd = seg_dirfd()) == -1 || seg_stat(name, &st) == -1)
 		return -1;
-	if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
-		errno = seg_not_segment(st.st_mode);
+	if ((e = seg_not_removable(st.st_mode)) != 0) {
+		errno = e;
 		return -1;
 	}
 	return unlinkat(dirfd, name, 0);
@@ -207,17 +217,18 @@ seg_lock(int fd, int op)
 }
 
 /*
- * Allocates the memory behind [0, len) now, so that a full /dev/shm fails
- * here with ENOSPC rather than later with SIGBUS in whoever maps it.
+ * Allocates the memory behind [off, off + len) now, growing the segment
+ * if need be, so that a full /dev/shm fails here with ENOSPC rather than
+ * later with SIGBUS in whoever maps it.
  */
 int
-seg_reserve(int fd, off_t len)
+seg_reserve(int fd, off_t off, off_t len)
 {
 	int e;
 
 	if (len == 0)
 		return 0;
-	if ((e = posix_fallocate(fd, 0, len)) != 0) {
+	if ((e = posix_fallocate(fd, off, len)) != 0) {
 		errno = e;
 		return -1;
 	}

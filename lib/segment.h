@@ -16,8 +16,9 @@ int	open_regular(const char *path, int flags);
 int	seg_create(const char *name, mode_t mode, bool excl, bool *created);
 int	seg_stat(const char *name, struct stat *st);
 int	seg_not_segment(mode_t mode);
+int	seg_not_removable(mode_t mode);
 int	seg_unlink(const char *name);
 int	seg_lock(int fd, int op);
-int	seg_reserve(int fd, off_t len);
+int	seg_reserve(int fd, off_t off, off_t len);
 
 #endif
