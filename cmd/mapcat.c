@@ -128,12 +128,8 @@ cat_fd(int fd, const char *path)
 		pos = 0;
 	/* /proc files claim size 0: those, like pipes, are read. */
 	if (S_ISREG(st.st_mode) && st.st_size > 0) {
-		if (pos >= st.st_size || offset >= st.st_size - pos)
-			start = st.st_size, len = 0;
-		else
-			start = pos + offset, len = st.st_size - start;
-		if (length >= 0 && length < len)
-			len = length;
+		len = xfer_span(st.st_size - pos, offset, length);
+		start = offset < st.st_size - pos ? pos + offset : st.st_size;
 		r = xfer_map_out(fd, start, len, STDOUT_FILENO, advice, &side);
 		/* Leave stdin where cat would: after what was printed. */
 		if (r == 0 && fd == STDIN_FILENO)

@@ -23,9 +23,9 @@
 static int	 sync_one(const char *);
 static int	 write_in(const char *, int, off_t, off_t *);
 
-static bool	 gflag, lflag, vflag, wflag;
+static bool	 gflag, vflag, wflag;
 static int	 msflags = MS_SYNC;
-static off_t	 offset, length;
+static off_t	 offset, length = -1;
 
 static const char synopsis[] =
     "usage: mapsync [-agiv] [-w] [-o offset] [-l length] file ...\n";
@@ -76,7 +76,6 @@ main(int argc, char *argv[])
 			break;
 		case 'l':
 			length = cli_size("length", optarg);
-			lflag = true;
 			break;
 		case 'o':
 			offset = cli_size("offset", optarg);
@@ -127,10 +126,7 @@ sync_one(const char *path)
 		rval = write_in(path, fd, st.st_size, &done) == -1;
 		end = offset + done;
 	} else {
-		end = lflag && length < st.st_size - offset ?
-		    offset + length : st.st_size;
-		if (end < offset)
-			end = offset;
+		end = offset + xfer_span(st.st_size, offset, length);
 	}
 	if (xfer_msync(fd, offset, end - offset, msflags) == -1)
 		goto fail;
@@ -163,13 +159,13 @@ write_in(const char *path, int fd, off_t size, off_t *done)
 
 	room = offset >= size ? 0 : size - offset;
 	want = xfer_input_left(STDIN_FILENO);
-	if (lflag && want > length)
+	if (length >= 0 && want > length)
 		want = length;
 	if (!gflag && want > room) {
 		warn_past_end(path, "file", size, offset, want, 0);
 		return -1;
 	}
-	if (xfer_map_in(STDIN_FILENO, fd, offset, lflag ? length : -1, gflag,
+	if (xfer_map_in(STDIN_FILENO, fd, offset, length, gflag,
 	    done, &side) == 0)
 		return 0;
 	if (errno == E_PASTEND)

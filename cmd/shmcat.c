@@ -104,9 +104,7 @@ cat_one(const char *name)
 		close(fd);
 		return 1;
 	}
-	len = offset >= st.st_size ? 0 : st.st_size - offset;
-	if (length >= 0 && length < len)
-		len = length;
+	len = xfer_span(st.st_size, offset, length);
 	if (xfer_out(fd, offset, len, STDOUT_FILENO, flags, &side) == -1) {
 		if (side == XFER_OUT)
 			out_fail();

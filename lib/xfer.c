@@ -374,6 +374,18 @@ xfer_input_left(int in)
 }
 
 /*
+ * How many bytes of a file of size bytes there are from off on, at most
+ * max (max < 0: no limit): what -o and -l pick, none past the end.
+ */
+off_t
+xfer_span(off_t size, off_t off, off_t max)
+{
+	off_t len = off >= size ? 0 : size - off;
+
+	return max >= 0 && max < len ? max : len;
+}
+
+/*
  * The SIGBUS guard.  Touching a page of a mapping beyond the end of its
  * file (because someone truncated it) or a page that cannot be allocated
  * raises SIGBUS; inside xfer_guard that becomes an error return instead of
