@@ -228,10 +228,10 @@ main(int argc, char *argv[])
 			set_format(FMT_RAW);
 			break;
 		case OPT_TIME_FORMAT:
-			for (i = 0; i < (sizeof(timefmt_names) / sizeof(timefmt_names[0])); i++)
+			for (i = 0; i < nitems(timefmt_names); i++)
 				if (strcmp(optarg, timefmt_names[i]) == 0)
 					break;
-			if (i == (sizeof(timefmt_names) / sizeof(timefmt_names[0])))
+			if (i == nitems(timefmt_names))
 				usagex("invalid time format '%s': "
 				    "use short, full or iso", out_vis(optarg));
 			timefmt = i;

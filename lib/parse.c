@@ -106,7 +106,7 @@ parse_advice(const char *arg, int *val)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(advices) / sizeof(advices[0]); i++) {
+	for (i = 0; i < nitems(advices); i++) {
 		if (strcmp(arg, advices[i].name) == 0) {
 			*val = advices[i].advice;
 			return NULL;
@@ -142,10 +142,10 @@ parse_age(const char *arg, time_t *val)
 	errno = 0;
 	n = strtoumax(p, &end, 10);
 	if (*end != '\0') {
-		for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		for (i = 0; i < nitems(units); i++)
 			if (end[0] == units[i].unit && end[1] == '\0')
 				break;
-		if (i == sizeof(units) / sizeof(units[0]))
+		if (i == nitems(units))
 			return "invalid unit (s, m, h or d)";
 		mult = units[i].secs;
 	}

@@ -10,6 +10,11 @@
 /* The largest offset or size: off_t is 64 bits. */
 #define OFF_MAX	INT64_MAX
 
+/* The number of elements of an array, as BSD's <sys/param.h> has it. */
+#ifndef nitems
+#define nitems(a)	(sizeof(a) / sizeof((a)[0]))
+#endif
+
 const char	*parse_size(const char *arg, off_t *val);
 const char	*parse_mode(const char *arg, mode_t *val);
 const char	*parse_advice(const char *arg, int *val);

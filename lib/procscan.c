@@ -74,8 +74,10 @@ static void	 add_hit(struct scan *, dev_t, ino_t, bool, const char *,
 		    const struct stat *);
 static void	 read_comm(struct scan *);
 static bool	 stop(const struct scan *);
-static char	*strip_deleted(char *);
+static bool	 ends_deleted(const char *, size_t);
+static void	 strip_deleted(char *);
 static bool	 still_named(const struct procscan_entry *);
+static int	 cmp_file(dev_t, ino_t, dev_t, ino_t);
 static int	 by_file_pid(const void *, const void *);
 static int	 by_file(const void *, const void *);
 static void	 free_hits(struct scan *);
@@ -101,8 +103,8 @@ procscan_read(dev_t dev, struct procscan *ps)
 	if (s.n > 0)
 		qsort(s.hits, s.n, sizeof(*s.hits), by_file_pid);
 	for (i = 0; i < s.n; i = j) {
-		for (j = i + 1; j < s.n && s.hits[j].dev == s.hits[i].dev &&
-		    s.hits[j].ino == s.hits[i].ino; j++)
+		for (j = i + 1; j < s.n && cmp_file(s.hits[j].dev,
+		    s.hits[j].ino, s.hits[i].dev, s.hits[i].ino) == 0; j++)
 			;
 		if (ps->n % 64 == 0) {
 			e = reallocarray(ps->v, ps->n + 64, sizeof(*e));
@@ -346,8 +348,7 @@ scan_map(struct scan *s, char *line)
 	len = strlen(path);
 	if (len > 0 && path[len - 1] == '\n')
 		path[--len] = '\0';
-	deleted = len > sizeof(DELETED) - 1 &&
-	    strcmp(path + len - (sizeof(DELETED) - 1), DELETED) == 0;
+	deleted = ends_deleted(path, len);
 	if (!deleted) {
 		add_hit(s, s->dev, (ino_t)ino, false, NULL, NULL);
 		return;
@@ -467,14 +468,22 @@ stop(const struct scan *s)
 	return s->nomem || (s->one && s->found);
 }
 
-static char *
+/* Whether the kernel marked the path of len bytes as removed. */
+static bool
+ends_deleted(const char *path, size_t len)
+{
+	size_t dlen = sizeof(DELETED) - 1;
+
+	return len > dlen && strcmp(path + len - dlen, DELETED) == 0;
+}
+
+static void
 strip_deleted(char *path)
 {
-	size_t len = strlen(path), dlen = sizeof(DELETED) - 1;
+	size_t len = strlen(path);
 
-	if (len > dlen && strcmp(path + len - dlen, DELETED) == 0)
-		path[len - dlen] = '\0';
-	return path;
+	if (ends_deleted(path, len))
+		path[len - (sizeof(DELETED) - 1)] = '\0';
 }
 
 /*
@@ -485,23 +494,30 @@ static bool
 still_named(const struct procscan_entry *e)
 {
 	struct stat st;
-	int dirfd;
 
-	if (e->name == NULL || (dirfd = seg_dirfd()) == -1)
-		return false;
-	return fstatat(dirfd, e->name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	return e->name != NULL && seg_stat(e->name, &st) == 0 &&
 	    st.st_dev == e->dev && st.st_ino == e->ino;
+}
+
+/* Files in order of device, then inode. */
+static int
+cmp_file(dev_t xdev, ino_t xino, dev_t ydev, ino_t yino)
+{
+	if (xdev != ydev)
+		return xdev < ydev ? -1 : 1;
+	if (xino != yino)
+		return xino < yino ? -1 : 1;
+	return 0;
 }
 
 static int
 by_file_pid(const void *a, const void *b)
 {
 	const struct hit *x = a, *y = b;
+	int c;
 
-	if (x->dev != y->dev)
-		return x->dev < y->dev ? -1 : 1;
-	if (x->ino != y->ino)
-		return x->ino < y->ino ? -1 : 1;
+	if ((c = cmp_file(x->dev, x->ino, y->dev, y->ino)) != 0)
+		return c;
 	if (x->pid != y->pid)
 		return x->pid < y->pid ? -1 : 1;
 	/* A hit that names the segment first, so that the name is kept. */
@@ -513,11 +529,7 @@ by_file(const void *a, const void *b)
 {
 	const struct procscan_entry *x = a, *y = b;
 
-	if (x->dev != y->dev)
-		return x->dev < y->dev ? -1 : 1;
-	if (x->ino != y->ino)
-		return x->ino < y->ino ? -1 : 1;
-	return 0;
+	return cmp_file(x->dev, x->ino, y->dev, y->ino);
 }
 
 static void
