@@ -365,10 +365,10 @@ list(int argc, char **argv)
 	struct libscols_column *cl;
 	struct stat st;
 	size_t i;
-	int json, r, rval = 0;
+	int dirfd, json, r, rval = 0;
 
 	if (scan || deleted) {
-		if (fstat(seg_dirfd(), &st) == -1)
+		if ((dirfd = seg_dirfd()) == -1 || fstat(dirfd, &st) == -1)
 			err(1, "%s", SHM_DIR);
 		if (procscan_read(st.st_dev, &procs) == -1) {
 			warn("/proc");

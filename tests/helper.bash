@@ -44,6 +44,24 @@ as_nobody() {
 	    --inh-caps=-all env PATH="$PATH" "$@"
 }
 
+# hide DIR MODE [--nobody] command...: runs the command in a mount namespace
+# of its own where an empty tmpfs of that mode covers DIR: /dev, so that
+# /dev/shm is missing, or /proc, which mode 000 closes to all but root.
+hide() {
+	local dir=$1 mode=$2
+
+	shift 2
+	need_private_shm
+	if [ "$1" = --nobody ]; then
+		shift
+		set -- setpriv --reuid=nobody --regid=nogroup --clear-groups \
+		    --inh-caps=-all "$@"
+	fi
+	unshare --mount --propagation private sh -c '
+	    mount -t tmpfs -o "mode=$1" shmtools-hide "$2" && shift 2 &&
+	    exec "$@"' hide "$mode" "$dir" env PATH="$PATH" "$@"
+}
+
 # Random binary data of N bytes into FILE, with NUL bytes at both ends.
 bindata() {
 	{

@@ -505,6 +505,24 @@ sys.stdout.buffer.write(
 	run -0 as_nobody shmls -J "$S1"
 }
 
+@test "shmls: a missing /dev/shm is exit 1 with the directory's reason" {
+	for opts in -b -p --deleted; do
+		run -1 --separate-stderr hide /dev 0755 shmls $opts
+		assert_output ""
+		assert_equal "$stderr" \
+		    "shmls: /dev/shm: No such file or directory"
+	done
+}
+
+@test "shmls: -p with /proc closed lists anyway, says why, exits 1" {
+	mkseg "$S1" 100
+	run -1 --separate-stderr hide /proc 000 --nobody \
+	    shmls -rn -b -p -o NAME,SIZE,NPROCS "$S1"
+	# The number of holders is unknown, so blank, not 0.
+	assert_output "$S1 100 "
+	assert_equal "$stderr" "shmls: /proc: Permission denied"
+}
+
 @test "shmls: --help lists the columns, and the man page describes each" {
 	run -0 --separate-stderr shmls --help
 	assert_equal "$stderr" ''

@@ -105,7 +105,7 @@ time.sleep(100)
 }
 
 # The warning of an --unused run that could not inspect every process.
-WARN='shmrm: --unused: [1-9][0-9]* process(es)? could not be inspected; segments (it holds|they hold) may be removed'
+WARN='shmrm: --unused: (1 process could not be inspected; segments it holds|([2-9]|[1-9][0-9]+) processes could not be inspected; segments they hold) may be removed'
 
 # Stderr of an --unused run is $1, once the warning is left out: root gets
 # it too where some processes are closed even to root (in a container, its
@@ -722,6 +722,21 @@ age_seg() {
 	run -0 --separate-stderr as_nobody shmrm -gnv --unused "$S-*"
 	assert_output ''
 	assert_regex "$stderr" "^$WARN\$"
+}
+
+@test "shmrm: --unused with /proc closed removes nothing and exits 1" {
+	run -0 as_nobody shmcreate "$S1"
+	run -1 --separate-stderr hide /proc 000 --nobody \
+	    shmrm -v --unused "$S1"
+	assert_output ''
+	assert_equal "$stderr" "shmrm: /proc: Permission denied"
+	[ -f "/dev/shm/$S1" ]
+}
+
+@test "shmrm: -g with /dev/shm missing is exit 1 with the reason" {
+	run -1 --separate-stderr hide /dev 0755 shmrm -g '*'
+	assert_output ''
+	assert_equal "$stderr" "shmrm: /dev/shm: No such file or directory"
 }
 
 # -- criteria together ----------------------------------------------------
