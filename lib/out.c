@@ -29,8 +29,6 @@ out_strerror(int e)
 		return "file shrank while reading";
 	case E_SHRANK_WRITE:
 		return "file shrank while writing";
-	case E_PASTEND:
-		return "input runs past the end of the segment";
 	case E_MAPFAULT:
 		return "mapped page unavailable (out of space or I/O error)";
 	default:

@@ -15,7 +15,7 @@ enum {
 	E_SYMLINK,		/* a symbolic link, which we never follow */
 	E_SHRANK,		/* the source ended before its size said */
 	E_SHRANK_WRITE,		/* the file shrank while we stored into it */
-	E_PASTEND,		/* input ran past the end of the segment */
+	E_PASTEND,		/* input ran past the end: see warn_past_end */
 	E_MAPFAULT		/* a mapped page could not be had (SIGBUS) */
 };
 

@@ -106,3 +106,27 @@ size_of() { stat -c %s "/dev/shm/$1"; }
 traced() {
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" strace "$@"
 }
+
+# --version prints "CMD (shmtools) VERSION", the version CMakeLists.txt has.
+assert_version() {
+	local version
+
+	version=$(sed -n 's/^project(shmtools VERSION \([0-9.]*\).*/\1/p' \
+	    "$BATS_TEST_DIRNAME/../CMakeLists.txt")
+	[ -n "$version" ]
+	run -0 --separate-stderr "$1" --version
+	assert_output "$1 (shmtools) $version"
+	assert_equal "$stderr" ""
+}
+
+# --help and --version into a full stdout: exit 1, and the reason.
+assert_full_stdout() {
+	local opt
+
+	for opt in --help --version; do
+		run -1 --separate-stderr \
+		    bash -c '"$1" "$2" >/dev/full' _ "$1" "$opt"
+		assert_output ""
+		assert_equal "$stderr" "$1: stdout: No space left on device"
+	done
+}

@@ -544,9 +544,12 @@ sys.stdout.buffer.write(
 	done
 }
 
-@test "shmls: --version prints the version" {
-	run -0 shmls --version
-	assert_output --regexp '^shmls \(shmtools\) [0-9]+\.[0-9]+\.[0-9]+$'
+@test "shmls: --version prints the project version" {
+	assert_version shmls
+}
+
+@test "shmls: --help and --version to a full stdout exit 1" {
+	assert_full_stdout shmls
 }
 
 @test "shmls: a write error on stdout is exit 1; a closed pipe is not" {

@@ -355,10 +355,12 @@ age_seg() {
 	[ -f "/dev/shm/$S1" ]
 }
 
-@test "shmrm: --version prints the version" {
-	run -0 --separate-stderr shmrm --version
-	assert_output --regexp '^shmrm \(shmtools\) [0-9]+\.[0-9]+\.[0-9]+$'
-	assert_equal "$stderr" ''
+@test "shmrm: --version prints the project version" {
+	assert_version shmrm
+}
+
+@test "shmrm: --help and --version to a full stdout exit 1" {
+	assert_full_stdout shmrm
 }
 
 @test "shmrm: --help lists every option" {

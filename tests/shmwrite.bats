@@ -614,12 +614,11 @@ assert_nothing_made() {
 }
 
 @test "shmwrite: --version prints the project version" {
-	version=$(sed -n 's/^project(shmtools VERSION \([0-9.]*\).*/\1/p' \
-	    "$BATS_TEST_DIRNAME/../CMakeLists.txt")
-	[ -n "$version" ]
-	run -0 --separate-stderr shmwrite --version
-	assert_output "shmwrite (shmtools) $version"
-	assert_equal "$stderr" ""
+	assert_version shmwrite
+}
+
+@test "shmwrite: --help and --version to a full stdout exit 1" {
+	assert_full_stdout shmwrite
 }
 
 # -- Large data ---------------------------------------------------------------
