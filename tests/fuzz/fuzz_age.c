@@ -18,15 +18,18 @@
 
 static bool	 model(const char *, time_t *);
 
-/* parse_age, for fuzz_number; the value only where it succeeds. */
+/*
+ * parse_age, for fuzz_number, which passes in a value a refusal must leave
+ * alone: whatever the parser leaves in v goes back, so that is checked.
+ */
 static const char *
 parse(const char *s, intmax_t *val)
 {
 	const char *errstr;
-	time_t v;
+	time_t v = (time_t)*val;
 
-	if ((errstr = parse_age(s, &v)) == NULL)
-		*val = v;
+	errstr = parse_age(s, &v);
+	*val = v;
 	return errstr;
 }
 

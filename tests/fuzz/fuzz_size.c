@@ -22,15 +22,18 @@
 static int	 digit(char, int);
 static bool	 model(const char *, off_t *);
 
-/* parse_size, for fuzz_number; the value only where it succeeds. */
+/*
+ * parse_size, for fuzz_number, which passes in a value a refusal must leave
+ * alone: whatever the parser leaves in v goes back, so that is checked.
+ */
 static const char *
 parse(const char *s, intmax_t *val)
 {
 	const char *errstr;
-	off_t v;
+	off_t v = (off_t)*val;
 
-	if ((errstr = parse_size(s, &v)) == NULL)
-		*val = v;
+	errstr = parse_size(s, &v);
+	*val = v;
 	return errstr;
 }
 
