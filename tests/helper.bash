@@ -38,6 +38,13 @@ small_shm() {
 	SMALL_SHM=1
 }
 
+# bash -c with pipefail, for run: a pipeline fails when any command in it
+# fails, not only the last, so `run -0 pipeline 'shmcat X | cmp - F'`
+# checks shmcat's status as well as cmp's.
+pipeline() {
+	bash -o pipefail -c "$@"
+}
+
 # Runs a command as an unprivileged user, since root skips permission checks.
 as_nobody() {
 	setpriv --reuid=nobody --regid=nogroup --clear-groups \

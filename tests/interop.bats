@@ -49,7 +49,7 @@ data = bytes(shm.buf)
 shm.close()
 sys.stdout.buffer.write(data)' "$@"
 }
-# For bash -c in a pipeline with cmp.
+# For pipeline, whose bash -c runs them with cmp.
 export -f py_get
 export PY_OPEN
 
@@ -76,16 +76,16 @@ need_peer() {
 @test "interop: shmcat prints a segment Python's SharedMemory made" {
 	need_python
 	run -0 py_put "$S1" "$T/data"
-	run -0 bash -c 'shmcat "$1" | cmp - "$2"' _ "$S1" "$T/data"
+	run -0 pipeline 'shmcat "$1" | cmp - "$2"' _ "$S1" "$T/data"
 	tail -c +1001 "$T/data" | head -c 100 >"$T/want"
-	run -0 bash -c 'shmcat -o 1000 -l 100 "/$1" | cmp - "$2"' \
+	run -0 pipeline 'shmcat -o 1000 -l 100 "/$1" | cmp - "$2"' \
 	    _ "$S1" "$T/want"
 }
 
 @test "interop: Python's SharedMemory reads a segment shmwrite -c made" {
 	need_python
 	run -0 shmwrite -c "$S1" <"$T/data"
-	run -0 bash -c 'py_get "$1" | cmp - "$2"' _ "$S1" "$T/data"
+	run -0 pipeline 'py_get "$1" | cmp - "$2"' _ "$S1" "$T/data"
 	# Still there for the next program: nobody unlinked it at exit.
 	cmp /dev/shm/"$S1" "$T/data"
 }
@@ -96,7 +96,7 @@ need_peer() {
 	cp "$T/data" "$T/want"
 	dd if="$T/in" of="$T/want" bs=1 seek=4096 conv=notrunc status=none
 	run -0 shmwrite -o 4k "$S1" <"$T/in"
-	run -0 bash -c 'py_get "$1" | cmp - "$2"' _ "$S1" "$T/want"
+	run -0 pipeline 'py_get "$1" | cmp - "$2"' _ "$S1" "$T/want"
 }
 
 @test "interop: Python writes into a shmwrite segment and shmcat sees it" {
@@ -105,7 +105,7 @@ need_peer() {
 	cp "$T/data" "$T/want"
 	dd if="$T/in" of="$T/want" bs=1 seek=123 conv=notrunc status=none
 	run -0 py_poke "$S1" 123 <"$T/in"
-	run -0 bash -c 'shmcat "$1" | cmp - "$2"' _ "$S1" "$T/want"
+	run -0 pipeline 'shmcat "$1" | cmp - "$2"' _ "$S1" "$T/want"
 }
 
 @test "interop: shmcat -s prints a C string Python left in a segment" {
@@ -132,14 +132,14 @@ shm.close()' "$S1"
 @test "interop: shmcat prints a segment a C program made with shm_open" {
 	need_peer
 	run -0 "$PEER" put "/$S1" <"$T/data"
-	run -0 bash -c 'shmcat "$1" | cmp - "$2"' _ "$S1" "$T/data"
-	run -0 bash -c 'shmcat "/$1" | cmp - "$2"' _ "$S1" "$T/data"
+	run -0 pipeline 'shmcat "$1" | cmp - "$2"' _ "$S1" "$T/data"
+	run -0 pipeline 'shmcat "/$1" | cmp - "$2"' _ "$S1" "$T/data"
 }
 
 @test "interop: a C program maps and reads a segment shmwrite -c made" {
 	need_peer
-	run -0 bash -c 'cat "$2" | shmwrite -c "$1"' _ "$S1" "$T/data"
-	run -0 bash -c '"$1" get "/$2" | cmp - "$3"' _ "$PEER" "$S1" "$T/data"
+	run -0 pipeline 'cat "$2" | shmwrite -c "$1"' _ "$S1" "$T/data"
+	run -0 pipeline '"$1" get "/$2" | cmp - "$3"' _ "$PEER" "$S1" "$T/data"
 }
 
 @test "interop: shmwrite writes into a C program's segment, C reads it back" {
@@ -148,7 +148,7 @@ shm.close()' "$S1"
 	cp "$T/data" "$T/want"
 	dd if="$T/in" of="$T/want" bs=1 seek=295000 conv=notrunc status=none
 	run -0 shmwrite -o 295000 "$S1" <"$T/in"
-	run -0 bash -c '"$1" get "/$2" | cmp - "$3"' _ "$PEER" "$S1" "$T/want"
+	run -0 pipeline '"$1" get "/$2" | cmp - "$3"' _ "$PEER" "$S1" "$T/want"
 }
 
 @test "interop: a C program writes through its mapping and shmcat sees it" {
@@ -157,7 +157,7 @@ shm.close()' "$S1"
 	cp "$T/data" "$T/want"
 	dd if="$T/in" of="$T/want" bs=1 seek=70000 conv=notrunc status=none
 	run -0 "$PEER" poke "/$S1" 70000 <"$T/in"
-	run -0 bash -c 'shmcat "$1" | cmp - "$2"' _ "$S1" "$T/want"
+	run -0 pipeline 'shmcat "$1" | cmp - "$2"' _ "$S1" "$T/want"
 }
 
 @test "interop: a C program sees shmwrite's bytes through a live mapping" {

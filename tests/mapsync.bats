@@ -204,7 +204,7 @@ stopped() {
 
 @test "mapsync: -w stores a pipe at an offset, every other byte untouched" {
 	oracle in 1
-	run -0 --separate-stderr bash -c 'cat in | mapsync --write --offset=1 f'
+	run -0 --separate-stderr pipeline 'cat in | mapsync --write --offset=1 f'
 	assert_output ""
 	assert_equal "$stderr" ""
 	cmp f want
@@ -221,7 +221,7 @@ stopped() {
 	run -0 --separate-stderr mapsync -w -v -o 4097 f <in
 	assert_output "f: synced 10000 bytes at offset 4097"
 	assert_equal "$stderr" ""
-	run -0 bash -c 'cat in | mapsync -w -a -v -o 4097 f'
+	run -0 pipeline 'cat in | mapsync -w -a -v -o 4097 f'
 	assert_output "f: scheduled 10000 bytes at offset 4097"
 }
 
@@ -253,7 +253,7 @@ stopped() {
 	dd if=bigin of=want bs=64k oflag=seek_bytes seek=$((8 * MIB - 4095)) \
 	    conv=notrunc status=none
 	# A trickling pipe hands mapsync short reads at odd positions.
-	run -0 bash -c 'cat bigin | dd bs=12345 status=none |
+	run -0 pipeline 'cat bigin | dd bs=12345 status=none |
 	    mapsync -w -v -o $((8 * 1024 * 1024 - 4095)) big'
 	assert_output \
 	    "big: synced $((9 * MIB + 7)) bytes at offset $((8 * MIB - 4095))"
@@ -276,7 +276,7 @@ stopped() {
 	assert_equal "$stderr" ""
 	cmp f want
 	cp data f
-	run -0 --separate-stderr bash -c 'cat in | mapsync -w -o 290000 f'
+	run -0 --separate-stderr pipeline 'cat in | mapsync -w -o 290000 f'
 	assert_equal "$stderr" ""
 	cmp f want
 	assert_equal "$(file_size f)" 300000
@@ -319,7 +319,7 @@ stopped() {
 	cp data want
 	dd if=more of=want bs=64k oflag=seek_bytes seek=299999 conv=notrunc \
 	    status=none
-	run -0 bash -c 'cat more | mapsync --grow -w -o 299999 f'
+	run -0 pipeline 'cat more | mapsync --grow -w -o 299999 f'
 	cmp f want
 	assert_equal "$(file_size f)" $((299999 + 3 * MIB + 3))
 	cp data f
@@ -336,7 +336,7 @@ stopped() {
 
 @test "mapsync: -l caps what -w copies from a pipe and leaves the rest" {
 	printf 0123456789 >small
-	run -0 --separate-stderr bash -c 'printf abcdefghij |
+	run -0 --separate-stderr pipeline 'printf abcdefghij |
 	    { mapsync -w -v -l 4 -o 2 small; cat; }'
 	assert_output "small: synced 4 bytes at offset 2
 efghij"
@@ -348,7 +348,7 @@ efghij"
 @test "mapsync: -l caps what -w copies from a file and leaves the rest" {
 	printf 0123456789 >small
 	printf abcdefghij >letters
-	run -0 bash -c '{ mapsync -w --length=4 -o 2 small; cat; } <letters'
+	run -0 pipeline '{ mapsync -w --length=4 -o 2 small; cat; } <letters'
 	assert_output efghij
 	run -0 cat small
 	assert_output 01abcd6789

@@ -16,87 +16,87 @@ setup() {
 # -- Whole segments and ranges ------------------------------------------------
 
 @test "shmcat: prints a segment byte for byte, NUL bytes included" {
-	run -0 bash -c 'shmcat "$1" | cmp - "$2"' _ "$S1" "$T/data"
+	run -0 pipeline 'shmcat "$1" | cmp - "$2"' _ "$S1" "$T/data"
 }
 
 @test "shmcat: accepts a name with a leading slash" {
-	run -0 bash -c 'shmcat "/$1" | cmp - "$2"' _ "$S1" "$T/data"
+	run -0 pipeline 'shmcat "/$1" | cmp - "$2"' _ "$S1" "$T/data"
 }
 
 @test "shmcat: prints a range with -o and -l" {
 	dd if="$T/data" of="$T/want" bs=1 skip=1000 count=5000 status=none
-	run -0 bash -c 'shmcat -o 1000 -l 5000 "$1" >"$2"' _ "$S1" "$T/out"
+	run -0 pipeline 'shmcat -o 1000 -l 5000 "$1" >"$2"' _ "$S1" "$T/out"
 	cmp "$T/out" "$T/want"
 }
 
 @test "shmcat: prints a range with --offset and --length" {
 	tail -c +12346 "$T/data" | head -c 7777 >"$T/want"
-	run -0 bash -c 'shmcat --offset=12345 --length 7777 "$1" >"$2"' \
+	run -0 pipeline 'shmcat --offset=12345 --length 7777 "$1" >"$2"' \
 	    _ "$S1" "$T/out"
 	cmp "$T/out" "$T/want"
 }
 
 @test "shmcat: prints from -o to the end without -l" {
 	tail -c +200001 "$T/data" >"$T/want"
-	run -0 bash -c 'shmcat -o 200000 "$1" >"$2"' _ "$S1" "$T/out"
+	run -0 pipeline 'shmcat -o 200000 "$1" >"$2"' _ "$S1" "$T/out"
 	cmp "$T/out" "$T/want"
 }
 
 @test "shmcat: prints the first bytes with -l alone" {
 	head -c 131073 "$T/data" >"$T/want"
-	run -0 bash -c 'shmcat -l 131073 "$1" >"$2"' _ "$S1" "$T/out"
+	run -0 pipeline 'shmcat -l 131073 "$1" >"$2"' _ "$S1" "$T/out"
 	cmp "$T/out" "$T/want"
 }
 
 @test "shmcat: takes binary suffixes in offsets and lengths, any case" {
 	tail -c +4097 "$T/data" | head -c 2048 >"$T/want"
-	run -0 bash -c 'shmcat -o 4k -l 2k "$1" >"$2"' _ "$S1" "$T/out"
+	run -0 pipeline 'shmcat -o 4k -l 2k "$1" >"$2"' _ "$S1" "$T/out"
 	cmp "$T/out" "$T/want"
-	run -0 bash -c 'shmcat -o 4K -l 2K "$1" >"$2"' _ "$S1" "$T/out"
+	run -0 pipeline 'shmcat -o 4K -l 2K "$1" >"$2"' _ "$S1" "$T/out"
 	cmp "$T/out" "$T/want"
 }
 
 @test "shmcat: reads 010 as ten, never as octal eight" {
 	tail -c +11 "$T/data" | head -c 10 >"$T/want"
-	run -0 bash -c 'shmcat -o 010 -l 010 "$1" >"$2"' _ "$S1" "$T/out"
+	run -0 pipeline 'shmcat -o 010 -l 010 "$1" >"$2"' _ "$S1" "$T/out"
 	cmp "$T/out" "$T/want"
 }
 
 @test "shmcat: takes hexadecimal offsets after 0x" {
 	tail -c +17 "$T/data" | head -c 32 >"$T/want"
-	run -0 bash -c 'shmcat -o 0x10 -l 0X20 "$1" >"$2"' _ "$S1" "$T/out"
+	run -0 pipeline 'shmcat -o 0x10 -l 0X20 "$1" >"$2"' _ "$S1" "$T/out"
 	cmp "$T/out" "$T/want"
 }
 
 @test "shmcat: prints nothing for an offset exactly at the end" {
-	run -0 bash -c 'shmcat -o 300000 "$1" >"$2"' _ "$S1" "$T/out"
+	run -0 pipeline 'shmcat -o 300000 "$1" >"$2"' _ "$S1" "$T/out"
 	[ ! -s "$T/out" ]
 }
 
 @test "shmcat: prints nothing for an offset past the end" {
-	run -0 bash -c 'shmcat -o 1M "$1" >"$2"' _ "$S1" "$T/out"
+	run -0 pipeline 'shmcat -o 1M "$1" >"$2"' _ "$S1" "$T/out"
 	[ ! -s "$T/out" ]
-	run -0 bash -c 'shmcat -o 300001 -l 10 "$1" >"$2"' _ "$S1" "$T/out"
+	run -0 pipeline 'shmcat -o 300001 -l 10 "$1" >"$2"' _ "$S1" "$T/out"
 	[ ! -s "$T/out" ]
 }
 
 @test "shmcat: prints nothing with -l 0" {
-	run -0 bash -c 'shmcat -l 0 "$1" >"$2"' _ "$S1" "$T/out"
+	run -0 pipeline 'shmcat -l 0 "$1" >"$2"' _ "$S1" "$T/out"
 	[ ! -s "$T/out" ]
 }
 
 @test "shmcat: stops at the end when -l runs past it" {
 	tail -c +299001 "$T/data" >"$T/want"
-	run -0 bash -c 'shmcat -o 299000 -l 1G "$1" >"$2"' _ "$S1" "$T/out"
+	run -0 pipeline 'shmcat -o 299000 -l 1G "$1" >"$2"' _ "$S1" "$T/out"
 	cmp "$T/out" "$T/want"
 }
 
 @test "shmcat: prints a 0-byte segment as nothing" {
 	: >/dev/shm/"$S2"
-	run -0 --separate-stderr bash -c 'shmcat "$1" >"$2"' _ "$S2" "$T/out"
+	run -0 --separate-stderr pipeline 'shmcat "$1" >"$2"' _ "$S2" "$T/out"
 	[ ! -s "$T/out" ]
 	assert_equal "$stderr" ""
-	run -0 bash -c 'shmcat -s -o 1 "$1" >"$2"' _ "$S2" "$T/out"
+	run -0 pipeline 'shmcat -s -o 1 "$1" >"$2"' _ "$S2" "$T/out"
 	[ ! -s "$T/out" ]
 }
 
@@ -107,7 +107,7 @@ setup() {
 	fi
 	# Sparse: a tmpfs hole costs no memory to make or to read.
 	truncate -s 1G /dev/shm/"$S2"
-	run -0 bash -c '(ulimit -v 262144; exec shmcat "$1") | wc -c' _ "$S2"
+	run -0 pipeline '(ulimit -v 262144; exec shmcat "$1") | wc -c' _ "$S2"
 	assert_output 1073741824
 }
 
@@ -117,7 +117,7 @@ setup() {
 	bindata "$T/data2" 70000
 	cp "$T/data2" /dev/shm/"$S2"
 	cat "$T/data" "$T/data2" "$T/data" >"$T/want"
-	run -0 bash -c 'shmcat "$1" "$2" "$1" >"$3"' _ "$S1" "$S2" "$T/out"
+	run -0 pipeline 'shmcat "$1" "$2" "$1" >"$3"' _ "$S1" "$S2" "$T/out"
 	cmp "$T/out" "$T/want"
 }
 
@@ -128,7 +128,7 @@ setup() {
 		dd if="$T/data" bs=1 skip=99 count=33 status=none
 		dd if="$T/data2" bs=1 skip=99 count=33 status=none
 	} >"$T/want"
-	run -0 bash -c 'shmcat -o 99 -l 33 "$1" "$2" >"$3"' \
+	run -0 pipeline 'shmcat -o 99 -l 33 "$1" "$2" >"$3"' \
 	    _ "$S1" "$S2" "$T/out"
 	cmp "$T/out" "$T/want"
 }
@@ -150,7 +150,7 @@ setup() {
 	run -0 --separate-stderr shmcat -s "$S2"
 	assert_output "hello, world"
 	assert_equal "$stderr" ""
-	run -0 bash -c 'shmcat --string "$1" | od -An -c' _ "$S2"
+	run -0 pipeline 'shmcat --string "$1" | od -An -c' _ "$S2"
 	assert_output "   h   e   l   l   o   ,       w   o   r   l   d"
 }
 
@@ -166,7 +166,7 @@ setup() {
 	# Longer than any sensible buffer, so the search spans several reads.
 	head -c 300000 /dev/zero | tr '\0' 'A' >"$T/want"
 	cp "$T/want" /dev/shm/"$S2"
-	run -0 bash -c 'shmcat -s "$1" >"$2"' _ "$S2" "$T/out"
+	run -0 pipeline 'shmcat -s "$1" >"$2"' _ "$S2" "$T/out"
 	cmp "$T/out" "$T/want"
 }
 
@@ -176,12 +176,12 @@ setup() {
 		printf '\0tail'
 	} >/dev/shm/"$S2"
 	head -c 200000 /dev/zero | tr '\0' 'B' >"$T/want"
-	run -0 bash -c 'shmcat -s "$1" >"$2"' _ "$S2" "$T/out"
+	run -0 pipeline 'shmcat -s "$1" >"$2"' _ "$S2" "$T/out"
 	cmp "$T/out" "$T/want"
 }
 
 @test "shmcat: -s prints nothing for a segment that starts with NUL" {
-	run -0 bash -c 'shmcat -s "$1" >"$2"' _ "$S1" "$T/out"
+	run -0 pipeline 'shmcat -s "$1" >"$2"' _ "$S1" "$T/out"
 	[ ! -s "$T/out" ]
 }
 
@@ -195,7 +195,7 @@ setup() {
 # -- --lock -------------------------------------------------------------------
 
 @test "shmcat: --lock reads the same bytes as without it" {
-	run -0 bash -c 'shmcat --lock "$1" | cmp - "$2"' _ "$S1" "$T/data"
+	run -0 pipeline 'shmcat --lock "$1" | cmp - "$2"' _ "$S1" "$T/data"
 }
 
 @test "shmcat: --lock waits for a writer holding an exclusive lock" {
@@ -211,7 +211,7 @@ setup() {
 	    echo holder >>"$1/order"' _ "$T" "$S1" 3>&- &
 	holder=$!
 	wait_for "$T/locked"
-	run -0 bash -c 'timeout 20 shmcat --lock "$1" >"$2/out" &&
+	run -0 pipeline 'timeout 20 shmcat --lock "$1" >"$2/out" &&
 	    echo reader >>"$2/order"' _ "$S1" "$T"
 	wait "$holder"
 	run -0 cat "$T/order"
@@ -222,7 +222,7 @@ setup() {
 @test "shmcat: --lock takes a shared lock that other readers share" {
 	# An exclusive request would wait for the holder forever: timeout 124.
 	run -0 flock -s /dev/shm/"$S1" timeout 5 \
-	    bash -c 'shmcat --lock "$1" | cmp - "$2"' _ "$S1" "$T/data"
+	    bash -o pipefail -c 'shmcat --lock "$1" | cmp - "$2"' _ "$S1" "$T/data"
 }
 
 # -- Things that are not segments ---------------------------------------------
@@ -263,7 +263,7 @@ setup() {
 @test "shmcat: prints a segment whose name has a space and a newline" {
 	name="$S-x y"$'\n''z'
 	cp "$T/data" /dev/shm/"$name"
-	run -0 bash -c 'shmcat "$1" | cmp - "$2"' _ "$name" "$T/data"
+	run -0 pipeline 'shmcat "$1" | cmp - "$2"' _ "$name" "$T/data"
 }
 
 @test "shmcat: escapes a newline in a name in its message" {
@@ -275,8 +275,8 @@ setup() {
 	name=$S-$(printf 'x%.0s' $(seq $((255 - ${#S} - 1))))
 	[ "${#name}" -eq 255 ]
 	cp "$T/data" /dev/shm/"$name"
-	run -0 bash -c 'shmcat "$1" | cmp - "$2"' _ "$name" "$T/data"
-	run -0 bash -c 'shmcat "/$1" | cmp - "$2"' _ "$name" "$T/data"
+	run -0 pipeline 'shmcat "$1" | cmp - "$2"' _ "$name" "$T/data"
+	run -0 pipeline 'shmcat "/$1" | cmp - "$2"' _ "$name" "$T/data"
 }
 
 @test "shmcat: refuses invalid names with exit 2 before printing anything" {
@@ -305,7 +305,7 @@ setup() {
 @test "shmcat: an unprivileged user reads a segment that others may read" {
 	need_private_shm
 	chmod 0644 /dev/shm/"$S1"
-	run -0 bash -c "$(declare -f as_nobody)"'
+	run -0 pipeline "$(declare -f as_nobody)"'
 	    as_nobody shmcat "$1" | cmp - "$2"' _ "$S1" "$T/data"
 }
 
@@ -319,7 +319,7 @@ setup() {
 @test "shmcat: ends quietly with status 0 when the reader goes away" {
 	bindata "$T/big" $((4 * 1024 * 1024))
 	cp "$T/big" /dev/shm/"$S2"
-	run -0 bash -c 'shmcat "$1" 2>"$2" | head -c1 >/dev/null
+	run -0 pipeline 'shmcat "$1" 2>"$2" | head -c1 >/dev/null
 	    echo "${PIPESTATUS[0]}"' _ "$S2" "$T/err"
 	assert_output 0
 	[ ! -s "$T/err" ]
@@ -328,7 +328,7 @@ setup() {
 @test "shmcat: a closed pipe keeps the status of an earlier failure" {
 	bindata "$T/big" $((4 * 1024 * 1024))
 	cp "$T/big" /dev/shm/"$S2"
-	run -0 bash -c 'shmcat "$1-nope" "$1" 2>"$2" | head -c1 >/dev/null
+	run -0 pipeline 'shmcat "$1-nope" "$1" 2>"$2" | head -c1 >/dev/null
 	    echo "${PIPESTATUS[0]}"' _ "$S2" "$T/err"
 	assert_output 1
 	run -0 cat "$T/err"
@@ -341,7 +341,7 @@ setup() {
 	mkfifo "$T/pipe"
 	# shmcat fills the pipe and waits; once it has written a byte it has
 	# sized the segment, so the truncate lands in the middle of its work.
-	run -0 bash -c '
+	run -0 pipeline '
 	    shmcat "$1" >"$2/pipe" 2>"$2/err" & pid=$!
 	    exec 5<"$2/pipe"
 	    head -c 1 <&5 >/dev/null

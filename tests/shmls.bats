@@ -106,7 +106,7 @@ odd_names() {
 	: >"/dev/shm/$S3"
 	: >"/dev/shm/$S1"
 	: >"/dev/shm/$S2"
-	run -0 bash -c 'shmls -rn -o NAME | grep -F "$1"' _ "$S"
+	run -0 pipeline 'shmls -rn -o NAME | grep -F "$1"' _ "$S"
 	assert_output "$(printf '%s\n' "$S1" "$S2" "$S3")"
 }
 
@@ -290,9 +290,9 @@ odd_names() {
 	assert_output "$(printf '%s\n' "sem.$S1" "$S1")"
 	run -0 shmls -rn -o NAME "sem.$S1"
 	assert_output "sem.$S1"
-	run -0 bash -c 'shmls -rn -o NAME | { grep -cF "sem.$1" || :; }' _ "$S1"
+	run -0 pipeline 'shmls -rn -o NAME | { grep -cF "sem.$1" || :; }' _ "$S1"
 	assert_output 0
-	run -0 bash -c 'shmls -a -rn -o NAME | { grep -cF "sem.$1" || :; }' _ "$S1"
+	run -0 pipeline 'shmls -a -rn -o NAME | { grep -cF "sem.$1" || :; }' _ "$S1"
 	assert_output 1
 }
 
@@ -332,29 +332,29 @@ odd_names() {
 @test "shmls: -J is JSON with one key, numbers as numbers, and names exact" {
 	mkseg "$S1" 5000
 	chmod 0640 "/dev/shm/$S1"
-	run -0 bash -c 'shmls -J "$1" | jq -e -c "
+	run -0 pipeline 'shmls -J "$1" | jq -e -c "
 	    keys == [\"segments\"] and
 	    (.segments | length) == 1 and
 	    (.segments[0] | .name == \"$1\" and .size == 5000 and
 	     .alloc == 8192 and .perms == \"rw-r-----\" and
 	     (.mtime | test(\"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}[+-][0-9]{2}:[0-9]{2}$\")))"' _ "$S1"
 	assert_output true
-	run -0 bash -c 'shmls --json --output-all "$1" | jq -e -c "
+	run -0 pipeline 'shmls --json --output-all "$1" | jq -e -c "
 	    .segments[0] | [.mode, .uid, .gid, .nprocs, .pids, .commands] ==
 	    [\"0640\", $(id -u), $(id -g), 0, [], []]"' _ "$S1"
 	assert_output true
-	run -0 bash -c 'shmls -J -o UID,USER "$1" | jq -e -c ".segments[0].uid | type"' _ "$S1"
+	run -0 pipeline 'shmls -J -o UID,USER "$1" | jq -e -c ".segments[0].uid | type"' _ "$S1"
 	assert_output '"number"'
 }
 
 @test "shmls: -J sizes are bytes even without -b" {
 	shmcreate -s 1M "$S1"
-	run -0 bash -c 'shmls -J -o SIZE "$1" | jq -c ".segments"' _ "$S1"
+	run -0 pipeline 'shmls -J -o SIZE "$1" | jq -c ".segments"' _ "$S1"
 	assert_output '[{"size":1048576}]'
 }
 
 @test "shmls: -J with nothing to list is an empty array" {
-	run -0 bash -c 'shmls -J "$1" | jq -c .' _ "$S-*"
+	run -0 pipeline 'shmls -J "$1" | jq -c .' _ "$S-*"
 	assert_output '{"segments":[]}'
 }
 
@@ -366,7 +366,7 @@ odd_names() {
 
 @test "shmls: -J passes non-UTF-8 bytes through as they are" {
 	: >"/dev/shm/$S-hi$(printf '\351\377')"
-	run -0 bash -c 'shmls -J -o NAME "$1" | jq -e -c ".segments | length"' _ "$S-hi*"
+	run -0 pipeline 'shmls -J -o NAME "$1" | jq -e -c ".segments | length"' _ "$S-hi*"
 	assert_output 1
 	# The bytes themselves are in the output; jq shows U+FFFD for them.
 	shmls -J -o NAME "$S-hi*" | python3 -c 'import json, sys
@@ -409,7 +409,7 @@ sys.stdout.buffer.write(
 	else
 		assert_output "2 $second,$first python3,sleep"
 	fi
-	run -0 bash -c 'shmls -J -p -o PIDS,COMMANDS "$1" | jq -c ".segments[0] |
+	run -0 pipeline 'shmls -J -p -o PIDS,COMMANDS "$1" | jq -c ".segments[0] |
 	    [(.pids | sort), (.commands | sort)]"' _ "$S1"
 	if [ "$first" -lt "$second" ]; then
 		assert_output "[[$first,$second],[\"python3\",\"sleep\"]]"
@@ -421,7 +421,7 @@ sys.stdout.buffer.write(
 @test "shmls: -p in JSON gives numbers and arrays" {
 	: >"/dev/shm/$S1"
 	hold_open "$S1"
-	run -0 bash -c 'shmls -J -p -o NAME,NPROCS,PIDS,COMMANDS "$1" | jq -c .segments' _ "$S1"
+	run -0 pipeline 'shmls -J -p -o NAME,NPROCS,PIDS,COMMANDS "$1" | jq -c .segments' _ "$S1"
 	assert_output "[{\"name\":\"$S1\",\"nprocs\":1,\"pids\":[$holder],\"commands\":[\"sleep\"]}]"
 }
 
@@ -462,7 +462,7 @@ sys.stdout.buffer.write(
 	need_root
 	mkseg "$S1" 8192
 	hold_mapped "$S1" unlink
-	run -0 bash -c 'shmls --deleted -J -p "$1" | jq -c ".segments[] |
+	run -0 pipeline 'shmls --deleted -J -p "$1" | jq -c ".segments[] |
 	    [.name, .size, .nprocs, .pids, .commands]"' _ "$S1"
 	assert_output "[\"$S1\",8192,1,[$holder],[\"python3\"]]"
 }
@@ -557,7 +557,7 @@ sys.stdout.buffer.write(
 	run -1 --separate-stderr bash -c 'shmls "$1" >/dev/full' _ "$S1"
 	assert_equal "$stderr" 'shmls: stdout: No space left on device'
 	for i in $(seq 300); do : >"/dev/shm/$S-$i"; done
-	run -0 --separate-stderr bash -c 'shmls --output-all "$1*" | head -c 1' _ "$S"
+	run -0 --separate-stderr pipeline 'shmls --output-all "$1*" | head -c 1' _ "$S"
 	assert_output N
 	assert_equal "$stderr" ''
 }

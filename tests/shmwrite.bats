@@ -38,7 +38,7 @@ assert_nothing_made() {
 
 @test "shmwrite: writes a pipe at offset 0, the rest untouched" {
 	oracle "$T/in" 0
-	run -0 --separate-stderr bash -c 'cat "$2" | shmwrite "$1"' \
+	run -0 --separate-stderr pipeline 'cat "$2" | shmwrite "$1"' \
 	    _ "$S1" "$T/in"
 	assert_output ""
 	assert_equal "$stderr" ""
@@ -54,7 +54,7 @@ assert_nothing_made() {
 
 @test "shmwrite: writes a pipe at --offset with a suffix" {
 	oracle "$T/in" 8192
-	run -0 bash -c 'cat "$2" | shmwrite --offset=8k "$1"' _ "$S1" "$T/in"
+	run -0 pipeline 'cat "$2" | shmwrite --offset=8k "$1"' _ "$S1" "$T/in"
 	cmp /dev/shm/"$S1" "$T/want"
 }
 
@@ -68,7 +68,7 @@ assert_nothing_made() {
 	oracle "$T/in" 295000
 	run -0 shmwrite -o 295000 "$S1" <"$T/in"
 	cmp /dev/shm/"$S1" "$T/want"
-	run -0 bash -c 'cat "$2" | shmwrite -o 295000 "$1"' _ "$S1" "$T/in"
+	run -0 pipeline 'cat "$2" | shmwrite -o 295000 "$1"' _ "$S1" "$T/in"
 	cmp /dev/shm/"$S1" "$T/want"
 }
 
@@ -76,7 +76,7 @@ assert_nothing_made() {
 	# dd reads exactly 1000 bytes, so 4000 are left: they fit at the end.
 	tail -c +1001 "$T/in" >"$T/rest"
 	oracle "$T/rest" 296000
-	run -0 bash -c '{ dd bs=1000 count=1 of=/dev/null status=none
+	run -0 pipeline '{ dd bs=1000 count=1 of=/dev/null status=none
 	    shmwrite -o 296000 "$1"; } <"$2"' _ "$S1" "$T/in"
 	cmp /dev/shm/"$S1" "$T/want"
 }
@@ -85,7 +85,7 @@ assert_nothing_made() {
 	run -0 --separate-stderr shmwrite "$S1" </dev/null
 	assert_equal "$stderr" ""
 	cmp /dev/shm/"$S1" "$T/data"
-	run -0 bash -c 'printf "" | shmwrite -o 1M "$1"' _ "$S1"
+	run -0 pipeline 'printf "" | shmwrite -o 1M "$1"' _ "$S1"
 	cmp /dev/shm/"$S1" "$T/data"
 }
 
@@ -143,7 +143,7 @@ assert_nothing_made() {
 
 @test "shmwrite: --grow grows from a pipe too" {
 	oracle "$T/in" 299000
-	run -0 bash -c 'cat "$2" | shmwrite --grow -o 299000 "$1"' \
+	run -0 pipeline 'cat "$2" | shmwrite --grow -o 299000 "$1"' \
 	    _ "$S1" "$T/in"
 	cmp /dev/shm/"$S1" "$T/want"
 }
@@ -172,7 +172,7 @@ assert_nothing_made() {
 
 @test "shmwrite: -t at an offset keeps the bytes before it" {
 	{ head -c 100 "$T/data"; cat "$T/in"; } >"$T/want"
-	run -0 bash -c 'cat "$2" | shmwrite --truncate -o 100 "$1"' \
+	run -0 pipeline 'cat "$2" | shmwrite --truncate -o 100 "$1"' \
 	    _ "$S1" "$T/in"
 	cmp /dev/shm/"$S1" "$T/want"
 }
@@ -209,7 +209,7 @@ assert_nothing_made() {
 
 @test "shmwrite: --append twice from a pipe appends twice" {
 	cat "$T/data" "$T/in" "$T/in" >"$T/want"
-	run -0 bash -c 'cat "$2" | shmwrite --append "$1" &&
+	run -0 pipeline 'cat "$2" | shmwrite --append "$1" &&
 	    cat "$2" | shmwrite -a "$1"' _ "$S1" "$T/in"
 	cmp /dev/shm/"$S1" "$T/want"
 }
@@ -240,7 +240,7 @@ assert_nothing_made() {
 }
 
 @test "shmwrite: -c creates from a pipe, sized to the data" {
-	run -0 bash -c 'cat "$2" | shmwrite --create "$1"' _ "$S2" "$T/data"
+	run -0 pipeline 'cat "$2" | shmwrite --create "$1"' _ "$S2" "$T/data"
 	cmp /dev/shm/"$S2" "$T/data"
 }
 
@@ -258,10 +258,10 @@ assert_nothing_made() {
 }
 
 @test "shmwrite: -c gives mode 0600 whatever the umask" {
-	run -0 bash -c 'umask 0777; shmwrite -c "$1"' _ "$S2" <"$T/in"
+	run -0 pipeline 'umask 0777; shmwrite -c "$1"' _ "$S2" <"$T/in"
 	assert_equal "$(mode_of "$S2")" 600
 	cmp /dev/shm/"$S2" "$T/in"
-	run -0 bash -c 'umask 0; shmwrite -c "$1"' _ "$S-c" <"$T/in"
+	run -0 pipeline 'umask 0; shmwrite -c "$1"' _ "$S-c" <"$T/in"
 	assert_equal "$(mode_of "$S-c")" 600
 }
 
@@ -273,25 +273,25 @@ assert_nothing_made() {
 
 @test "shmwrite: -c with -o leaves zero bytes before the data" {
 	{ head -c 10 /dev/zero; cat "$T/in"; } >"$T/want"
-	run -0 bash -c 'cat "$2" | shmwrite -c -o 10 "$1"' _ "$S2" "$T/in"
+	run -0 pipeline 'cat "$2" | shmwrite -c -o 10 "$1"' _ "$S2" "$T/in"
 	cmp /dev/shm/"$S2" "$T/want"
 }
 
 @test "shmwrite: -c -m takes an octal mode, whatever the umask" {
-	run -0 bash -c 'umask 077; shmwrite -c -m 0640 "$1"' _ "$S2" <"$T/in"
+	run -0 pipeline 'umask 077; shmwrite -c -m 0640 "$1"' _ "$S2" <"$T/in"
 	assert_equal "$(mode_of "$S2")" 640
-	run -0 bash -c 'umask 0; shmwrite -c --mode=0604 "$1"' _ "$S-c" <"$T/in"
+	run -0 pipeline 'umask 0; shmwrite -c --mode=0604 "$1"' _ "$S-c" <"$T/in"
 	assert_equal "$(mode_of "$S-c")" 604
 	cmp /dev/shm/"$S-c" "$T/in"
 }
 
 @test "shmwrite: -c -m takes a symbolic mode starting from 0" {
-	run -0 bash -c 'umask 077; shmwrite -c -m u=rw,g=r "$1"' \
+	run -0 pipeline 'umask 077; shmwrite -c -m u=rw,g=r "$1"' \
 	    _ "$S2" <"$T/in"
 	assert_equal "$(mode_of "$S2")" 640
-	run -0 bash -c 'umask 022; shmwrite -c -m a=rw "$1"' _ "$S-c" <"$T/in"
+	run -0 pipeline 'umask 022; shmwrite -c -m a=rw "$1"' _ "$S-c" <"$T/in"
 	assert_equal "$(mode_of "$S-c")" 666
-	run -0 bash -c 'umask 0; shmwrite -c -m u=r "$1"' _ "$S-d" <"$T/in"
+	run -0 pipeline 'umask 0; shmwrite -c -m u=r "$1"' _ "$S-d" <"$T/in"
 	assert_equal "$(mode_of "$S-d")" 400
 	cmp /dev/shm/"$S-d" "$T/in"
 }
@@ -354,7 +354,7 @@ assert_nothing_made() {
 	    echo holder >>"$1/order"' _ "$T" "$S1" 3>&- &
 	holder=$!
 	wait_for "$T/locked"
-	run -0 bash -c 'timeout 20 shmwrite --lock "$1" <"$2/in" &&
+	run -0 pipeline 'timeout 20 shmwrite --lock "$1" <"$2/in" &&
 	    echo writer >>"$2/order"' _ "$S1" "$T"
 	wait "$holder"
 	run -0 cat "$T/order"
@@ -627,7 +627,7 @@ assert_nothing_made() {
 	bindata "$T/big" $((5 * 1024 * 1024))
 	run -0 shmwrite -c "$S2" <"$T/big"
 	cmp /dev/shm/"$S2" "$T/big"
-	run -0 bash -c 'shmcat "$1" | cmp - "$2"' _ "$S2" "$T/big"
-	run -0 bash -c 'cat "$2" | shmwrite -c "$1" &&
+	run -0 pipeline 'shmcat "$1" | cmp - "$2"' _ "$S2" "$T/big"
+	run -0 pipeline 'cat "$2" | shmwrite -c "$1" &&
 	    shmcat "$1" | cmp - "$2"' _ "$S-c" "$T/big"
 }
