@@ -12,7 +12,6 @@
 
 setup() {
 	load helper
-	T=$BATS_TEST_TMPDIR
 	mkdir "$T/files"
 	F=$T/files/f
 	G=$T/files/g

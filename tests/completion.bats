@@ -5,16 +5,11 @@
 
 setup() {
 	load helper
-	T=$BATS_TEST_TMPDIR
 	COMPLETIONS=$BATS_TEST_DIRNAME/../completions
 	source "$COMPLETIONS/shmtools.bash"
 	# compopt works only while bash is completing; record what the
 	# completion asks of it instead.
 	compopt() { COMPOPT+=" $*"; }
-	teardown() {
-		rm -rf -- /dev/shm/sem."$S"* /dev/shm/."$S"*
-		common_teardown
-	}
 }
 
 # Completes the last of the words given, as bash does at a TAB, and puts

@@ -13,12 +13,27 @@ PATH="${SHMTOOLS_BIN:-$BATS_TEST_DIRNAME/../build}:$PATH"
 S="shmt-$$-${BATS_TEST_NUMBER}"
 S1="$S-a"
 S2="$S-b"
+S3="$S-c"
 
+# A directory of the test's own, for its files.
+T=$BATS_TEST_TMPDIR
+
+# Processes a test started to hold segments (hold_open, hold_mapped).
+HOLDERS=()
+
+# Stops the holders, unmounts what small_shm mounted, and removes every
+# name the test made: its segments, its semaphores, and dot names.
 common_teardown() {
+	local pid
+
+	for pid in "${HOLDERS[@]}"; do
+		kill "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	done
 	if [ -n "${SMALL_SHM:-}" ]; then
 		umount /dev/shm
 	fi
-	rm -rf -- /dev/shm/"$S"*
+	rm -rf -- /dev/shm/"$S"* /dev/shm/sem."$S"* /dev/shm/."$S"*
 }
 
 teardown() {
@@ -92,16 +107,96 @@ assert_usage_error() {
 	assert_equal "${#stderr_lines[@]}" 2
 }
 
-# Waits up to 10 seconds for a file to appear.
-wait_for() {
+# Runs "$@" until it succeeds, for up to 10 seconds.
+retry() {
 	local i
 
 	for i in $(seq 200); do
-		[ -e "$1" ] && return 0
+		"$@" && return 0
 		sleep 0.05
 	done
-	echo "timed out waiting for $1" >&2
+	echo "timed out waiting for: $*" >&2
 	return 1
+}
+
+# Waits up to 10 seconds for a file to appear.
+wait_for() {
+	retry test -e "$1"
+}
+
+# Whether process $1 runs command $2.
+runs() {
+	[ "$(cat "/proc/$1/comm" 2>/dev/null)" = "$2" ]
+}
+
+# Whether process $1 has segment $2 open on descriptor $3.
+has_fd() {
+	[ "$(readlink "/proc/$1/fd/$3" 2>/dev/null)" = "/dev/shm/$2" ]
+}
+
+# Whether process $1 has segment $2 open on any descriptor.
+any_fd() {
+	local fd
+
+	for fd in /proc/"$1"/fd/*; do
+		[ "$(readlink "$fd" 2>/dev/null)" = "/dev/shm/$2" ] && return 0
+	done
+	return 1
+}
+
+# Whether process $1 has segment $2 mapped (removed or not).
+mapped() {
+	grep -qF " /dev/shm/$2" "/proc/$1/maps"
+}
+
+# Starts sleep with segment $1 open on descriptor 3, as root or, with $2 =
+# nobody, as nobody; its pid in $holder.  A simple command run with & is
+# the process itself, not a subshell that would hold the descriptor too.
+hold_open() {
+	if [ "${2:-}" = nobody ]; then
+		setpriv --reuid=nobody --regid=nogroup --clear-groups \
+		    --inh-caps=-all sleep 100 3<"/dev/shm/$1" >/dev/null 2>&1 &
+	else
+		sleep 100 3<"/dev/shm/$1" >/dev/null 2>&1 &
+	fi
+	holder=$!
+	HOLDERS+=("$holder")
+	# The fork has the descriptor before it runs sleep.
+	retry runs "$holder" sleep
+	has_fd "$holder" "$1" 3 || fail "$holder does not hold $1 on fd 3"
+}
+
+# Starts python3 with segment $1 (not empty) mapped shared, through libc's
+# mmap since Python's own keeps a duplicate descriptor, and then closes its
+# descriptor, so that only the mapping holds it; with $2 = unlink, it then
+# removes the segment.  Its pid in $holder.
+hold_mapped() {
+	local ready="$BATS_TEST_TMPDIR/mapped.$1"
+
+	python3 -c '
+import ctypes, mmap, os, sys, time
+libc = ctypes.CDLL(None, use_errno=True)
+libc.mmap.restype = ctypes.c_void_p
+libc.mmap.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int,
+    ctypes.c_int, ctypes.c_int, ctypes.c_long)
+fd = os.open(sys.argv[1], os.O_RDONLY)
+addr = libc.mmap(None, os.fstat(fd).st_size, mmap.PROT_READ, mmap.MAP_SHARED,
+    fd, 0)
+if addr in (None, ctypes.c_void_p(-1).value):
+    sys.exit("mmap: " + os.strerror(ctypes.get_errno()))
+os.close(fd)
+if sys.argv[3] == "unlink":
+    os.unlink(sys.argv[1])
+with open(sys.argv[2], "w"):
+    pass
+time.sleep(100)
+' "/dev/shm/$1" "$ready" "${2:-keep}" >/dev/null 2>&1 3>&- &
+	holder=$!
+	HOLDERS+=("$holder")
+	wait_for "$ready"
+	# What the tests are about: a mapping, and no descriptor.
+	mapped "$holder" "$1" || fail "$holder has not mapped $1"
+	! any_fd "$holder" "$1" || fail "$holder still has $1 open"
 }
 
 # What stat says about a segment: octal mode, size.

@@ -5,7 +5,6 @@
 
 setup() {
 	load helper
-	T=$BATS_TEST_TMPDIR
 	bindata "$T/data" 300000
 	bindata "$T/in" 5000
 }

@@ -9,7 +9,6 @@
 
 setup() {
 	load helper
-	T=$BATS_TEST_TMPDIR
 	bindata "$T/data" 300000
 	usage='usage: mapcat [-a advice] [-o offset] [-l length] [file ...]'
 }

@@ -10,7 +10,6 @@
 
 setup() {
 	load helper
-	T=$BATS_TEST_TMPDIR
 	bindata "$T/data" 300000
 	bindata "$T/in" 10000
 	cp "$T/data" "$T/f"
@@ -469,11 +468,7 @@ efghij"
 	( s=0; mapsync -w big <fifo 2>err || s=$?; echo "$s" >rc ) &
 	exec 7>fifo
 	cat chunk >&7
-	for _ in $(seq 200); do
-		cmp -s -n 4096 big chunk && break
-		sleep 0.05
-	done
-	cmp -n 4096 big chunk
+	retry cmp -s -n 4096 big chunk
 	truncate -s 0 big
 	cat chunk >&7
 	exec 7>&-

@@ -6,7 +6,6 @@ COMMANDS=(mapcat mapsync shmcat shmcreate shmls shmrm shmwrite)
 
 setup() {
 	load helper
-	T=$BATS_TEST_TMPDIR
 	SRC=$BATS_TEST_DIRNAME/..
 	BUILD=${SHMTOOLS_BIN:-$SRC/build}
 }

@@ -9,7 +9,6 @@
 
 setup() {
 	load helper
-	T=$BATS_TEST_TMPDIR
 	bindata "$T/in" 5000
 }
 

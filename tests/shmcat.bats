@@ -7,7 +7,6 @@
 
 setup() {
 	load helper
-	T=$BATS_TEST_TMPDIR
 	bindata "$T/data" 300000
 	# Made with cp, not shmwrite, so these tests stand on shmcat alone.
 	cp "$T/data" /dev/shm/"$S1"

@@ -3,7 +3,6 @@
 
 setup() {
 	load helper
-	S3="$S-c"
 	usage='usage: shmcreate [-erv] [-m mode] [-s size] name ...'
 }
 

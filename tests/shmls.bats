@@ -4,21 +4,6 @@
 
 setup() {
 	load helper
-	T=$BATS_TEST_TMPDIR
-	S3="$S-c"
-	HOLDERS=()
-	# After helper's, which this one extends: stop the processes a test
-	# started to hold segments, and remove its semaphores.
-	teardown() {
-		local pid
-
-		for pid in "${HOLDERS[@]}"; do
-			kill "$pid" 2>/dev/null || true
-			wait "$pid" 2>/dev/null || true
-		done
-		rm -f -- /dev/shm/sem."$S"*
-		common_teardown
-	}
 }
 
 # A usage error: the message, then the two lines of usage.
@@ -32,52 +17,6 @@ assert_shmls_usage() {
 
 need_root() {
 	[ "$(id -u)" = 0 ] || skip "needs root"
-}
-
-# Starts `sleep` with segment $1 open on descriptor 3; its pid in $holder.
-hold_open() {
-	sleep 100 3<"/dev/shm/$1" >/dev/null 2>&1 &
-	holder=$!
-	HOLDERS+=("$holder")
-	wait_comm "$holder" sleep
-}
-
-# Starts python3 with segment $1 mapped and its descriptor closed; with
-# $2 = unlink, it then removes the segment.  Its pid in $holder.
-hold_mapped() {
-	# Python's own mmap keeps a descriptor; libc's mmap does not.
-	python3 -c '
-import ctypes, mmap, os, sys, time
-libc = ctypes.CDLL(None, use_errno=True)
-libc.mmap.restype = ctypes.c_void_p
-libc.mmap.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int,
-    ctypes.c_int, ctypes.c_int, ctypes.c_long]
-fd = os.open("/dev/shm/" + sys.argv[1], os.O_RDWR)
-p = libc.mmap(None, os.fstat(fd).st_size, mmap.PROT_READ | mmap.PROT_WRITE,
-    mmap.MAP_SHARED, fd, 0)
-if p == ctypes.c_void_p(-1).value:
-    sys.exit("mmap: " + os.strerror(ctypes.get_errno()))
-os.close(fd)
-if sys.argv[2] == "unlink":
-    os.unlink("/dev/shm/" + sys.argv[1])
-open(sys.argv[3], "w").close()
-time.sleep(100)
-' "$1" "${2:-keep}" "$T/ready.$1" >/dev/null 2>&1 3>&- &
-	holder=$!
-	HOLDERS+=("$holder")
-	wait_for "$T/ready.$1"
-}
-
-# Waits until process $1 runs command $2 (a fork runs the shell's first).
-wait_comm() {
-	local i
-
-	for i in $(seq 200); do
-		[ "$(cat "/proc/$1/comm" 2>/dev/null)" = "$2" ] && return 0
-		sleep 0.05
-	done
-	echo "timed out waiting for $1 to run $2" >&2
-	return 1
 }
 
 # Makes segment $1 of $2 bytes of data.

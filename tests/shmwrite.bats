@@ -7,7 +7,6 @@
 
 setup() {
 	load helper
-	T=$BATS_TEST_TMPDIR
 	bindata "$T/data" 300000
 	bindata "$T/in" 5000
 	# Made with cp, not shmwrite -c, so these tests stand on shmwrite alone.
