@@ -160,7 +160,7 @@ test_names(void)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(name_cases) / sizeof(name_cases[0]); i++)
+	for (i = 0; i < nitems(name_cases); i++)
 		name_case(name_cases[i].line, name_cases[i].arg,
 		    name_cases[i].ok, name_cases[i].skip, name_cases[i].err);
 }
@@ -207,13 +207,53 @@ test_long_names(void)
 /*
  * Sizes: ok with the value, or refused with a word the phrase must hold.
  */
-struct size_case {
+/*
+ * Numbers (sizes, ages): ok with the value, or refused with a message that
+ * mentions err (NULL: any message).
+ */
+struct num_case {
 	int		 line;
 	const char	*arg;
 	bool		 ok;
 	int64_t		 val;
 	const char	*err;
 };
+
+/* A number parser, its value widened to int64_t. */
+typedef const char	*num_parser(const char *, int64_t *);
+
+/* Runs parse, called fname in messages, on each of the n cases. */
+static void
+check_numbers(const char *fname, num_parser *parse,
+    const struct num_case *cases, size_t n)
+{
+	const struct num_case *c;
+	const char *errstr;
+	int64_t v;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		c = &cases[i];
+		v = -1;
+		errstr = parse(c->arg, &v);
+		if (c->ok) {
+			CHECK_AT(c->line, errstr == NULL, c->arg,
+			    "%s refused it: %s", fname, errstr);
+			if (errstr == NULL)
+				CHECK_AT(c->line, v == c->val, c->arg,
+				    "%s gave %jd, want %jd", fname,
+				    (intmax_t)v, (intmax_t)c->val);
+		} else {
+			CHECK_AT(c->line, errstr != NULL, c->arg,
+			    "%s accepted it as %jd", fname, (intmax_t)v);
+			if (errstr != NULL && c->err != NULL)
+				CHECK_AT(c->line, strstr(errstr, c->err) !=
+				    NULL, c->arg,
+				    "message \"%s\" does not mention \"%s\"",
+				    errstr, c->err);
+		}
+	}
+}
 
 #define KB	((int64_t)1 << 10)
 #define MB	((int64_t)1 << 20)
@@ -222,7 +262,7 @@ struct size_case {
 #define PB	((int64_t)1 << 50)
 #define EB	((int64_t)1 << 60)
 
-static const struct size_case size_cases[] = {
+static const struct num_case size_cases[] = {
 	ROW("0", true, 0, NULL),
 	ROW("1", true, 1, NULL),
 	ROW("4096", true, 4096, NULL),
@@ -283,35 +323,21 @@ static const struct size_case size_cases[] = {
 	ROW("1,000", false, 0, NULL),
 };
 
+static const char *
+size_num(const char *arg, int64_t *val)
+{
+	const char *errstr;
+	off_t v = (off_t)*val;
+
+	errstr = parse_size(arg, &v);
+	*val = v;
+	return errstr;
+}
+
 static void
 test_sizes(void)
 {
-	const struct size_case *c;
-	const char *errstr;
-	size_t i;
-	off_t v;
-
-	for (i = 0; i < sizeof(size_cases) / sizeof(size_cases[0]); i++) {
-		c = &size_cases[i];
-		v = -1;
-		errstr = parse_size(c->arg, &v);
-		if (c->ok) {
-			CHECK_AT(c->line, errstr == NULL, c->arg,
-			    "parse_size refused it: %s", errstr);
-			if (errstr == NULL)
-				CHECK_AT(c->line, (int64_t)v == c->val, c->arg,
-				    "parse_size gave %jd, want %jd",
-				    (intmax_t)v, (intmax_t)c->val);
-		} else {
-			CHECK_AT(c->line, errstr != NULL, c->arg,
-			    "parse_size accepted it as %jd", (intmax_t)v);
-			if (errstr != NULL && c->err != NULL)
-				CHECK_AT(c->line, strstr(errstr, c->err) !=
-				    NULL, c->arg,
-				    "message \"%s\" does not mention \"%s\"",
-				    errstr, c->err);
-		}
-	}
+	check_numbers("parse_size", size_num, size_cases, nitems(size_cases));
 }
 
 /* Modes: ok with the mode, or refused. */
@@ -384,7 +410,7 @@ test_modes(void)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(mode_cases) / sizeof(mode_cases[0]); i++)
+	for (i = 0; i < nitems(mode_cases); i++)
 		mode_case(&mode_cases[i], "");
 }
 
@@ -409,10 +435,10 @@ test_mode_umask(void)
 	size_t i, j;
 
 	old = umask(0);
-	for (i = 0; i < sizeof(masks) / sizeof(masks[0]); i++) {
+	for (i = 0; i < nitems(masks); i++) {
 		snprintf(when, sizeof(when), " under umask %03o",
 		    (unsigned)masks[i]);
-		for (j = 0; j < sizeof(masked) / sizeof(masked[0]); j++) {
+		for (j = 0; j < nitems(masked); j++) {
 			umask(masks[i]);
 			mode_case(&masked[j], when);
 			now = umask(masks[i]);
@@ -461,7 +487,7 @@ test_advice(void)
 	size_t i;
 	int v;
 
-	for (i = 0; i < sizeof(advice_cases) / sizeof(advice_cases[0]); i++) {
+	for (i = 0; i < nitems(advice_cases); i++) {
 		c = &advice_cases[i];
 		v = -1;
 		errstr = parse_advice(c->arg, &v);
@@ -482,19 +508,12 @@ test_advice(void)
  * h or d; ok with the value in seconds, or refused with a word the phrase
  * must hold.
  */
-struct age_case {
-	int		 line;
-	const char	*arg;
-	bool		 ok;
-	int64_t		 val;
-	const char	*err;
-};
 
 #define MINUTE	((int64_t)60)
 #define HOUR	((int64_t)3600)
 #define DAY	((int64_t)86400)
 
-static const struct age_case age_cases[] = {
+static const struct num_case age_cases[] = {
 	ROW("0", true, 0, NULL),
 	ROW("1", true, 1, NULL),
 	ROW("90", true, 90, NULL),
@@ -557,33 +576,19 @@ static const struct age_case age_cases[] = {
 	ROW("2h30m", false, 0, "unit"),
 };
 
+static const char *
+age_num(const char *arg, int64_t *val)
+{
+	const char *errstr;
+	time_t v = (time_t)*val;
+
+	errstr = parse_age(arg, &v);
+	*val = v;
+	return errstr;
+}
+
 static void
 test_ages(void)
 {
-	const struct age_case *c;
-	const char *errstr;
-	time_t v;
-	size_t i;
-
-	for (i = 0; i < sizeof(age_cases) / sizeof(age_cases[0]); i++) {
-		c = &age_cases[i];
-		v = -1;
-		errstr = parse_age(c->arg, &v);
-		if (c->ok) {
-			CHECK_AT(c->line, errstr == NULL, c->arg,
-			    "parse_age refused it: %s", errstr);
-			if (errstr == NULL)
-				CHECK_AT(c->line, (int64_t)v == c->val, c->arg,
-				    "parse_age gave %jd, want %jd",
-				    (intmax_t)v, (intmax_t)c->val);
-		} else {
-			CHECK_AT(c->line, errstr != NULL, c->arg,
-			    "parse_age accepted it as %jd", (intmax_t)v);
-			if (errstr != NULL && c->err != NULL)
-				CHECK_AT(c->line, strstr(errstr, c->err) !=
-				    NULL, c->arg,
-				    "message \"%s\" does not mention \"%s\"",
-				    errstr, c->err);
-		}
-	}
+	check_numbers("parse_age", age_num, age_cases, nitems(age_cases));
 }
