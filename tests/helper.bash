@@ -60,6 +60,17 @@ pipeline() {
 	bash -o pipefail -c "$@"
 }
 
+# prints WANT command...: the command, its output into a regular file,
+# exits 0 and prints exactly the bytes of file WANT.
+prints() {
+	local want=$1 status=0
+
+	shift
+	"$@" >"$T/out" || status=$?
+	assert_equal "$status" 0
+	cmp "$T/out" "$want"
+}
+
 # Runs a command as an unprivileged user, since root skips permission checks.
 as_nobody() {
 	setpriv --reuid=nobody --regid=nogroup --clear-groups \

@@ -33,35 +33,29 @@ MIB=$((1024 * 1024))
 
 @test "mapcat: prints a range at an unaligned offset with -o and -l" {
 	dd_range "$T/data" 4097 10000 >"$T/want"
-	run -0 pipeline 'mapcat -o 4097 -l 10000 "$1" >"$2"' _ "$T/data" "$T/out"
-	cmp "$T/out" "$T/want"
+	prints "$T/want" mapcat -o 4097 -l 10000 "$T/data"
 	run -0 pipeline 'mapcat -o 4097 -l 10000 "$1" | cmp - "$2"' \
 	    _ "$T/data" "$T/want"
 }
 
 @test "mapcat: prints a range with --offset and --length" {
 	tail -c +12346 "$T/data" | head -c 7777 >"$T/want"
-	run -0 pipeline 'mapcat --offset=12345 --length 7777 "$1" >"$2"' \
-	    _ "$T/data" "$T/out"
-	cmp "$T/out" "$T/want"
+	prints "$T/want" mapcat --offset=12345 --length 7777 "$T/data"
 }
 
 @test "mapcat: -o 1 prints everything but the first byte" {
 	tail -c +2 "$T/data" >"$T/want"
-	run -0 pipeline 'mapcat -o 1 "$1" >"$2"' _ "$T/data" "$T/out"
-	cmp "$T/out" "$T/want"
+	prints "$T/want" mapcat -o 1 "$T/data"
 }
 
 @test "mapcat: prints from an offset one byte short of a page to the end" {
 	tail -c +4096 "$T/data" >"$T/want"
-	run -0 pipeline 'mapcat -o 4095 "$1" >"$2"' _ "$T/data" "$T/out"
-	cmp "$T/out" "$T/want"
+	prints "$T/want" mapcat -o 4095 "$T/data"
 }
 
 @test "mapcat: prints the first bytes with -l alone" {
 	head -c 131073 "$T/data" >"$T/want"
-	run -0 pipeline 'mapcat -l 131073 "$1" >"$2"' _ "$T/data" "$T/out"
-	cmp "$T/out" "$T/want"
+	prints "$T/want" mapcat -l 131073 "$T/data"
 }
 
 @test "mapcat: prints ranges across the 8 MiB window boundaries" {
@@ -91,22 +85,18 @@ MIB=$((1024 * 1024))
 
 @test "mapcat: takes binary suffixes in offsets and lengths, any case" {
 	tail -c +4097 "$T/data" | head -c 2048 >"$T/want"
-	run -0 pipeline 'mapcat -o 4k -l 2k "$1" >"$2"' _ "$T/data" "$T/out"
-	cmp "$T/out" "$T/want"
-	run -0 pipeline 'mapcat -o 4K -l 2K "$1" >"$2"' _ "$T/data" "$T/out"
-	cmp "$T/out" "$T/want"
+	prints "$T/want" mapcat -o 4k -l 2k "$T/data"
+	prints "$T/want" mapcat -o 4K -l 2K "$T/data"
 }
 
 @test "mapcat: reads 010 as ten, never as octal eight" {
 	tail -c +11 "$T/data" | head -c 10 >"$T/want"
-	run -0 pipeline 'mapcat -o 010 -l 010 "$1" >"$2"' _ "$T/data" "$T/out"
-	cmp "$T/out" "$T/want"
+	prints "$T/want" mapcat -o 010 -l 010 "$T/data"
 }
 
 @test "mapcat: takes hexadecimal offsets and lengths after 0x" {
 	tail -c +17 "$T/data" | head -c 32 >"$T/want"
-	run -0 pipeline 'mapcat -o 0x10 -l 0X20 "$1" >"$2"' _ "$T/data" "$T/out"
-	cmp "$T/out" "$T/want"
+	prints "$T/want" mapcat -o 0x10 -l 0X20 "$T/data"
 }
 
 @test "mapcat: prints nothing for an offset at or past the end" {
@@ -125,8 +115,7 @@ MIB=$((1024 * 1024))
 
 @test "mapcat: stops at the end when -l runs past it" {
 	tail -c +299001 "$T/data" >"$T/want"
-	run -0 pipeline 'mapcat -o 299000 -l 1G "$1" >"$2"' _ "$T/data" "$T/out"
-	cmp "$T/out" "$T/want"
+	prints "$T/want" mapcat -o 299000 -l 1G "$T/data"
 }
 
 @test "mapcat: prints an empty file as nothing, quietly" {
@@ -247,8 +236,7 @@ MIB=$((1024 * 1024))
 	assert_equal "$stderr" ""
 	cmp "$T/out" "$T/want"
 	dd_range "$T/want" 1 3 >"$T/want2"
-	run -0 pipeline 'mapcat -o 1 -l 3 "$1" >"$2"' _ "$f" "$T/out"
-	cmp "$T/out" "$T/want2"
+	prints "$T/want2" mapcat -o 1 -l 3 "$f"
 }
 
 @test "mapcat: prints a character device with -l" {

@@ -24,47 +24,38 @@ setup() {
 
 @test "shmcat: prints a range with -o and -l" {
 	dd if="$T/data" of="$T/want" bs=1 skip=1000 count=5000 status=none
-	run -0 pipeline 'shmcat -o 1000 -l 5000 "$1" >"$2"' _ "$S1" "$T/out"
-	cmp "$T/out" "$T/want"
+	prints "$T/want" shmcat -o 1000 -l 5000 "$S1"
 }
 
 @test "shmcat: prints a range with --offset and --length" {
 	tail -c +12346 "$T/data" | head -c 7777 >"$T/want"
-	run -0 pipeline 'shmcat --offset=12345 --length 7777 "$1" >"$2"' \
-	    _ "$S1" "$T/out"
-	cmp "$T/out" "$T/want"
+	prints "$T/want" shmcat --offset=12345 --length 7777 "$S1"
 }
 
 @test "shmcat: prints from -o to the end without -l" {
 	tail -c +200001 "$T/data" >"$T/want"
-	run -0 pipeline 'shmcat -o 200000 "$1" >"$2"' _ "$S1" "$T/out"
-	cmp "$T/out" "$T/want"
+	prints "$T/want" shmcat -o 200000 "$S1"
 }
 
 @test "shmcat: prints the first bytes with -l alone" {
 	head -c 131073 "$T/data" >"$T/want"
-	run -0 pipeline 'shmcat -l 131073 "$1" >"$2"' _ "$S1" "$T/out"
-	cmp "$T/out" "$T/want"
+	prints "$T/want" shmcat -l 131073 "$S1"
 }
 
 @test "shmcat: takes binary suffixes in offsets and lengths, any case" {
 	tail -c +4097 "$T/data" | head -c 2048 >"$T/want"
-	run -0 pipeline 'shmcat -o 4k -l 2k "$1" >"$2"' _ "$S1" "$T/out"
-	cmp "$T/out" "$T/want"
-	run -0 pipeline 'shmcat -o 4K -l 2K "$1" >"$2"' _ "$S1" "$T/out"
-	cmp "$T/out" "$T/want"
+	prints "$T/want" shmcat -o 4k -l 2k "$S1"
+	prints "$T/want" shmcat -o 4K -l 2K "$S1"
 }
 
 @test "shmcat: reads 010 as ten, never as octal eight" {
 	tail -c +11 "$T/data" | head -c 10 >"$T/want"
-	run -0 pipeline 'shmcat -o 010 -l 010 "$1" >"$2"' _ "$S1" "$T/out"
-	cmp "$T/out" "$T/want"
+	prints "$T/want" shmcat -o 010 -l 010 "$S1"
 }
 
 @test "shmcat: takes hexadecimal offsets after 0x" {
 	tail -c +17 "$T/data" | head -c 32 >"$T/want"
-	run -0 pipeline 'shmcat -o 0x10 -l 0X20 "$1" >"$2"' _ "$S1" "$T/out"
-	cmp "$T/out" "$T/want"
+	prints "$T/want" shmcat -o 0x10 -l 0X20 "$S1"
 }
 
 @test "shmcat: prints nothing for an offset exactly at the end" {
@@ -86,8 +77,7 @@ setup() {
 
 @test "shmcat: stops at the end when -l runs past it" {
 	tail -c +299001 "$T/data" >"$T/want"
-	run -0 pipeline 'shmcat -o 299000 -l 1G "$1" >"$2"' _ "$S1" "$T/out"
-	cmp "$T/out" "$T/want"
+	prints "$T/want" shmcat -o 299000 -l 1G "$S1"
 }
 
 @test "shmcat: prints a 0-byte segment as nothing" {
@@ -165,8 +155,7 @@ setup() {
 	# Longer than any sensible buffer, so the search spans several reads.
 	head -c 300000 /dev/zero | tr '\0' 'A' >"$T/want"
 	cp "$T/want" /dev/shm/"$S2"
-	run -0 pipeline 'shmcat -s "$1" >"$2"' _ "$S2" "$T/out"
-	cmp "$T/out" "$T/want"
+	prints "$T/want" shmcat -s "$S2"
 }
 
 @test "shmcat: -s finds a NUL byte far into the segment" {
@@ -175,8 +164,7 @@ setup() {
 		printf '\0tail'
 	} >/dev/shm/"$S2"
 	head -c 200000 /dev/zero | tr '\0' 'B' >"$T/want"
-	run -0 pipeline 'shmcat -s "$1" >"$2"' _ "$S2" "$T/out"
-	cmp "$T/out" "$T/want"
+	prints "$T/want" shmcat -s "$S2"
 }
 
 @test "shmcat: -s prints nothing for a segment that starts with NUL" {
