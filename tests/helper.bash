@@ -109,13 +109,12 @@ stderr_has() {
 	output=$stderr assert_output --partial "$1"
 }
 
-# A usage error: a first line that starts with $1, then the usage line
-# that the test file keeps in $usage.
+# A usage error: a first line that starts with $1, then the usage (one
+# line or more) that the test file keeps in $usage, and nothing else.
 assert_usage_error() {
 	[[ ${stderr_lines[0]} == "$1"* ]] ||
 	    fail "stderr starts '${stderr_lines[0]}', want '$1...'"
-	assert_equal "${stderr_lines[1]}" "$usage"
-	assert_equal "${#stderr_lines[@]}" 2
+	assert_equal "$(printf '%s\n' "${stderr_lines[@]:1}")" "$usage"
 }
 
 # Runs "$@" until it succeeds, for up to 10 seconds.

@@ -4,15 +4,8 @@
 
 setup() {
 	load helper
-}
-
-# A usage error: the message, then the two lines of usage.
-assert_shmls_usage() {
-	[[ ${stderr_lines[0]} == "$1"* ]] ||
-	    fail "stderr starts '${stderr_lines[0]}', want '$1...'"
-	assert_equal "${stderr_lines[1]}" \
-	    'usage: shmls [-abEJnpr] [-o list] [--output-all] [--time-format fmt]'
-	assert_equal "${#stderr_lines[@]}" 3
+	usage='usage: shmls [-abEJnpr] [-o list] [--output-all] [--time-format fmt]
+             [--deleted] [pattern ...]'
 }
 
 need_root() {
@@ -144,24 +137,24 @@ odd_names() {
 @test "shmls: a bad --time-format is a usage error naming it" {
 	run -2 --separate-stderr shmls --time-format=long
 	assert_output ''
-	assert_shmls_usage "shmls: invalid time format 'long': use short, full or iso"
+	assert_usage_error "shmls: invalid time format 'long': use short, full or iso"
 }
 
 @test "shmls: an unknown column is a usage error naming it" {
 	run -2 --separate-stderr shmls -o NAME,BOGUS
 	assert_output ''
-	assert_shmls_usage "shmls: unknown column 'BOGUS'"
+	assert_usage_error "shmls: unknown column 'BOGUS'"
 	run -2 --separate-stderr shmls -o +
-	assert_shmls_usage "shmls: empty column list"
+	assert_usage_error "shmls: empty column list"
 	run -2 --separate-stderr shmls -o NAME,
-	assert_shmls_usage "shmls: unknown column ''"
+	assert_usage_error "shmls: unknown column ''"
 }
 
 @test "shmls: -J, -r and -E are mutually exclusive" {
 	run -2 --separate-stderr shmls -J -r
-	assert_shmls_usage "shmls: options -J and -r are mutually exclusive"
+	assert_usage_error "shmls: options -J and -r are mutually exclusive"
 	run -2 --separate-stderr shmls --raw --export
-	assert_shmls_usage "shmls: options -r and -E are mutually exclusive"
+	assert_usage_error "shmls: options -r and -E are mutually exclusive"
 	run -0 shmls -J -J "$S-nothing*"
 }
 
@@ -169,7 +162,7 @@ odd_names() {
 	run -2 --separate-stderr shmls -x
 	[ "${#stderr_lines[@]}" = 3 ]
 	run -2 --separate-stderr shmls "$S1/x"
-	assert_shmls_usage "shmls: invalid name '$S1/x'"
+	assert_usage_error "shmls: invalid name '$S1/x'"
 }
 
 @test "shmls: patterns match names without the leading slash" {
