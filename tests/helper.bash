@@ -60,6 +60,14 @@ pipeline() {
 	bash -o pipefail -c "$@"
 }
 
+# oracle FILE OFFSET: $T/want is $T/data with FILE written over it at
+# OFFSET, by dd, as shmwrite and mapsync -w should leave it.
+oracle() {
+	cp "$T/data" "$T/want"
+	dd if="$1" of="$T/want" bs=64k oflag=seek_bytes seek="$2" \
+	    conv=notrunc status=none
+}
+
 # prints WANT command...: the command, its output into a regular file,
 # exits 0 and prints exactly the bytes of file WANT.
 prints() {

@@ -92,8 +92,7 @@ need_peer() {
 @test "interop: shmwrite writes into a Python segment and Python sees it" {
 	need_python
 	run -0 py_put "$S1" "$T/data"
-	cp "$T/data" "$T/want"
-	dd if="$T/in" of="$T/want" bs=1 seek=4096 conv=notrunc status=none
+	oracle "$T/in" 4096
 	run -0 shmwrite -o 4k "$S1" <"$T/in"
 	run -0 pipeline 'py_get "$1" | cmp - "$2"' _ "$S1" "$T/want"
 }
@@ -101,8 +100,7 @@ need_peer() {
 @test "interop: Python writes into a shmwrite segment and shmcat sees it" {
 	need_python
 	run -0 shmwrite -c "$S1" <"$T/data"
-	cp "$T/data" "$T/want"
-	dd if="$T/in" of="$T/want" bs=1 seek=123 conv=notrunc status=none
+	oracle "$T/in" 123
 	run -0 py_poke "$S1" 123 <"$T/in"
 	run -0 pipeline 'shmcat "$1" | cmp - "$2"' _ "$S1" "$T/want"
 }
@@ -144,8 +142,7 @@ shm.close()' "$S1"
 @test "interop: shmwrite writes into a C program's segment, C reads it back" {
 	need_peer
 	run -0 "$PEER" put "/$S1" <"$T/data"
-	cp "$T/data" "$T/want"
-	dd if="$T/in" of="$T/want" bs=1 seek=295000 conv=notrunc status=none
+	oracle "$T/in" 295000
 	run -0 shmwrite -o 295000 "$S1" <"$T/in"
 	run -0 pipeline '"$1" get "/$2" | cmp - "$3"' _ "$PEER" "$S1" "$T/want"
 }
@@ -153,8 +150,7 @@ shm.close()' "$S1"
 @test "interop: a C program writes through its mapping and shmcat sees it" {
 	need_peer
 	run -0 shmwrite -c "$S1" <"$T/data"
-	cp "$T/data" "$T/want"
-	dd if="$T/in" of="$T/want" bs=1 seek=70000 conv=notrunc status=none
+	oracle "$T/in" 70000
 	run -0 "$PEER" poke "/$S1" 70000 <"$T/in"
 	run -0 pipeline 'shmcat "$1" | cmp - "$2"' _ "$S1" "$T/want"
 }
@@ -162,8 +158,7 @@ shm.close()' "$S1"
 @test "interop: a C program sees shmwrite's bytes through a live mapping" {
 	need_peer
 	cp "$T/data" /dev/shm/"$S1"
-	cp "$T/data" "$T/want"
-	dd if="$T/in" of="$T/want" bs=1 seek=1000 conv=notrunc status=none
+	oracle "$T/in" 1000
 	# The peer maps the segment before shmwrite runs and prints what that
 	# mapping holds afterwards: the same object, written in place.
 	"$PEER" watch "/$S1" "$T/ready" "$T/go" >"$T/seen" 2>"$T/err" 3>&- &

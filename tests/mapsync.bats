@@ -47,13 +47,6 @@ file_size() {
 	stat -c %s "$1"
 }
 
-# $T/data with file $1 written over it at offset $2, as mapsync -w should.
-oracle() {
-	cp "$T/data" "$T/want"
-	dd if="$1" of="$T/want" bs=64k oflag=seek_bytes seek="$2" \
-	    conv=notrunc status=none
-}
-
 # The messages for input past the end: refused before writing (regular
 # file on stdin), and stopped after writing what fitted (anything else).
 refused() {

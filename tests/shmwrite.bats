@@ -13,12 +13,6 @@ setup() {
 	cp "$T/data" /dev/shm/"$S1"
 }
 
-# The data segment with FILE written over it at OFFSET, as shmwrite should.
-oracle() {
-	cp "$T/data" "$T/want"
-	dd if="$1" of="$T/want" bs=1 seek="$2" conv=notrunc status=none
-}
-
 # Fails if a segment of this test other than $S1 exists.
 assert_nothing_made() {
 	run -0 find /dev/shm/ -maxdepth 1 -name "$S*" ! -name "$S1"
