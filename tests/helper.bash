@@ -18,21 +18,24 @@ S3="$S-c"
 # A directory of the test's own, for its files.
 T=$BATS_TEST_TMPDIR
 
-# Processes a test started to hold segments (hold_open, hold_mapped).
+# Processes a test started to hold segments (hold_open, hold_mapped), and
+# the file systems it mounted (tmpfs_on, small_shm).
 HOLDERS=()
+MOUNTS=()
 
-# Stops the holders, unmounts what small_shm mounted, and removes every
-# name the test made: its segments, its semaphores, and dot names.
+# Stops the holders, unmounts the test's mounts, newest first, and removes
+# every name the test made: its segments, its semaphores, and dot names.
 common_teardown() {
-	local pid
+	local pid i
 
 	for pid in "${HOLDERS[@]}"; do
 		kill "$pid" 2>/dev/null || true
 		wait "$pid" 2>/dev/null || true
 	done
-	if [ -n "${SMALL_SHM:-}" ]; then
-		umount /dev/shm
-	fi
+	cd /
+	for ((i = ${#MOUNTS[@]} - 1; i >= 0; i--)); do
+		umount "${MOUNTS[i]}"
+	done
 	rm -rf -- /dev/shm/"$S"* /dev/shm/sem."$S"* /dev/shm/."$S"*
 }
 
@@ -46,11 +49,18 @@ need_private_shm() {
 	    skip "needs root and a private mount namespace"
 }
 
+# tmpfs_on DIR SIZE [MODE]: mounts a tmpfs of that size (and mode, 0755
+# unless given) on DIR, made if missing, for this test only.
+tmpfs_on() {
+	need_private_shm
+	mkdir -p "$1"
+	mount -t tmpfs -o "size=$2,mode=${3:-0755}" shmtools-test "$1"
+	MOUNTS+=("$1")
+}
+
 # Mounts a tmpfs of the given size over /dev/shm for this test only.
 small_shm() {
-	need_private_shm
-	mount -t tmpfs -o "size=$1,mode=1777" shmtools-small /dev/shm
-	SMALL_SHM=1
+	tmpfs_on /dev/shm "$1" 1777
 }
 
 # bash -c with pipefail, for run: a pipeline fails when any command in it

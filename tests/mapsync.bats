@@ -15,33 +15,9 @@ setup() {
 	cp "$T/data" "$T/f"
 	cd "$T"
 	usage='usage: mapsync [-agiv] [-w] [-o offset] [-l length] file ...'
-	MOUNTS=()
-	# Defined here, after the helper's own, which it replaces.
-	teardown() {
-		unmount_all
-		common_teardown
-	}
-}
-
-# Unmounts what tmpfs_on mounted, newest first.
-unmount_all() {
-	local i
-
-	cd /
-	for ((i = ${#MOUNTS[@]} - 1; i >= 0; i--)); do
-		umount "${MOUNTS[i]}"
-	done
 }
 
 MIB=$((1024 * 1024))
-
-# Mounts a tmpfs of size $2 on the new directory $1, unmounted in teardown.
-tmpfs_on() {
-	need_private_shm
-	mkdir -p "$1"
-	mount -t tmpfs -o "size=$2,mode=0755" shmtools-map "$1"
-	MOUNTS+=("$1")
-}
 
 file_size() {
 	stat -c %s "$1"
