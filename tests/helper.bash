@@ -95,6 +95,19 @@ as_nobody() {
 	    --inh-caps=-all env PATH="$PATH" "$@"
 }
 
+# The names a shmls -J listing on stdin gives, each followed by a NUL,
+# byte for byte, even where they are not UTF-8.
+json_names() {
+	python3 -c 'import json, sys
+d = json.loads(sys.stdin.buffer.read().decode("utf-8", "surrogateescape"))
+for s in d["segments"]:
+    sys.stdout.buffer.write(s["name"].encode("utf-8", "surrogateescape"))
+    sys.stdout.buffer.write(b"\0")'
+}
+
+# For pipeline, whose bash -c would not see them otherwise.
+export -f as_nobody json_names
+
 # hide DIR MODE [--nobody] command...: runs the command in a mount namespace
 # of its own where an empty tmpfs of that mode covers DIR: /dev, so that
 # /dev/shm is missing, or /proc, which mode 000 closes to all but root.

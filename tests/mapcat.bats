@@ -187,8 +187,7 @@ MIB=$((1024 * 1024))
 	assert_output ""
 	assert_equal "$stderr" \
 	    "mapcat: /dev/shm/$S-dir/secret: Permission denied"
-	run -0 pipeline "$(declare -f as_nobody)"'
-	    as_nobody mapcat "$1" | cmp - "$2"' \
+	run -0 pipeline 'as_nobody mapcat "$1" | cmp - "$2"' \
 	    _ /dev/shm/"$S-dir"/open "$T/data"
 }
 

@@ -374,20 +374,14 @@ bytes() {
 	printf -v var "$(printf '\\%03o' "$@")"
 }
 
-# The name a -J listing gives, byte for byte, even when it is not UTF-8.
-json_names() {
-	python3 -c 'import json, sys
-d = json.loads(sys.stdin.buffer.read().decode("utf-8", "surrogateescape"))
-for s in d["segments"]:
-    sys.stdout.buffer.write(s["name"].encode("utf-8", "surrogateescape"))
-    sys.stdout.buffer.write(b"\0")'
-}
-
 # Makes, fills, prints, lists and removes segment $1; its name must come
 # back exactly from shmcreate -v, -J, -E and -r, and be shown on one line
-# of printable ASCII in the table and in messages.
+# of printable ASCII in the table and in messages.  Every command in a
+# pipeline here must succeed (pipefail, for this function only).
 round_trip() {
-	local n=$1
+	local n=$1 -
+
+	set -o pipefail
 
 	run -0 shmcreate -v -s 1k "$n"
 	[ "$output" = "$n" ] || fail "shmcreate -v printed another name"

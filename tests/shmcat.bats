@@ -292,8 +292,7 @@ setup() {
 @test "shmcat: an unprivileged user reads a segment that others may read" {
 	need_private_shm
 	chmod 0644 /dev/shm/"$S1"
-	run -0 pipeline "$(declare -f as_nobody)"'
-	    as_nobody shmcat "$1" | cmp - "$2"' _ "$S1" "$T/data"
+	run -0 pipeline 'as_nobody shmcat "$1" | cmp - "$2"' _ "$S1" "$T/data"
 }
 
 # -- Standard output ----------------------------------------------------------

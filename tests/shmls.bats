@@ -301,11 +301,9 @@ odd_names() {
 	run -0 pipeline 'shmls -J -o NAME "$1" | jq -e -c ".segments | length"' _ "$S-hi*"
 	assert_output 1
 	# The bytes themselves are in the output; jq shows U+FFFD for them.
-	shmls -J -o NAME "$S-hi*" | python3 -c 'import json, sys
-d = json.loads(sys.stdin.buffer.read().decode("utf-8", "surrogateescape"))
-sys.stdout.buffer.write(
-    d["segments"][0]["name"].encode("utf-8", "surrogateescape"))' >"$T/name"
-	printf '%s' "$S-hi$(printf '\351\377')" | cmp - "$T/name"
+	run -0 pipeline 'shmls -J -o NAME "$1" | json_names >"$2"' \
+	    _ "$S-hi*" "$T/name"
+	printf '%s\0' "$S-hi$(printf '\351\377')" | cmp - "$T/name"
 }
 
 @test "shmls: -p shows a process that has a segment open" {
