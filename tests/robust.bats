@@ -568,7 +568,8 @@ is_prefix() {
 	assert_equal "$stderr" "shmwrite: $S1: No space left on device"
 	assert_equal "$(size_of "$S1")" $((2 * 1024 * 1024))
 	# The segment still reads, holes and all, to its end.
-	shmcat "$S1" | cmp -n $((2 * 1024 * 1024)) - "/dev/shm/$S1"
+	run -0 pipeline 'shmcat "$1" | cmp -n $((2 * 1024 * 1024)) - "/dev/shm/$1"' \
+	    _ "$S1"
 }
 
 @test "robust: shmwrite -c with -t, -g or -a into a full /dev/shm leaves nothing" {

@@ -292,7 +292,8 @@ odd_names() {
 
 @test "shmls: odd names round-trip through -J and jq exactly" {
 	odd_names | xargs -0 -I{} touch /dev/shm/{}
-	shmls -J "$S*" | jq -j '.segments[] | .name + "\u0000"' >"$T/names"
+	run -0 pipeline 'shmls -J "$1" | jq -j "$3" >"$2"' \
+	    _ "$S*" "$T/names" '.segments[] | .name + "\u0000"'
 	odd_names | LC_ALL=C sort -z | cmp - "$T/names"
 }
 
@@ -401,8 +402,8 @@ odd_names() {
 	name="$S-nl"$'\n'"x (deleted)"
 	mkseg "$name" 4096
 	hold_mapped "$name" unlink
-	shmls --deleted -J "$S*" | jq -j '.segments[] | .name + "\u0000"' \
-	    >"$T/names"
+	run -0 pipeline 'shmls --deleted -J "$1" | json_names >"$2"' \
+	    _ "$S*" "$T/names"
 	printf '%s\0' "$name" | cmp - "$T/names"
 }
 
@@ -412,8 +413,8 @@ odd_names() {
 	name="$S-nl"$'\n'"x \\012"
 	mkseg "$name" 4096
 	hold_mapped "$name" unlink
-	shmls --deleted -J "$S*" | jq -j '.segments[] | .name + "\u0000"' \
-	    >"$T/names"
+	run -0 pipeline 'shmls --deleted -J "$1" | json_names >"$2"' \
+	    _ "$S*" "$T/names"
 	printf '%s\0' "$name" | cmp - "$T/names"
 }
 
