@@ -96,40 +96,32 @@ make_full_segment() {
 	run -0 cmp -n 4096 "/dev/shm/$S1" /dev/zero
 }
 
+# mode_made UMASK MODE WANT: under that umask, shmcreate -m MODE makes a
+# segment of mode WANT (octal, as stat prints it); the segment is removed.
+mode_made() {
+	umask "$1"
+	run -0 shmcreate -m "$2" "$S1"
+	assert_equal "$(mode_of "$S1")" "$3"
+	rm "/dev/shm/$S1"
+}
+
 @test "shmcreate: -m sets an octal mode exactly under umask 077 and 022" {
-	umask 077
-	run -0 shmcreate -m 0644 "$S-a1"
-	run -0 shmcreate -m 666 "$S-a2"
-	run -0 shmcreate -m 0 "$S-a3"
-	umask 022
-	run -0 shmcreate -m 0666 "$S-b1"
-	run -0 shmcreate -m 0460 "$S-b2"
-	run -0 shmcreate -m 2640 "$S-b3"
-	assert_equal "$(mode_of "$S-a1")" 644
-	assert_equal "$(mode_of "$S-a2")" 666
-	assert_equal "$(mode_of "$S-a3")" 0
-	assert_equal "$(mode_of "$S-b1")" 666
-	assert_equal "$(mode_of "$S-b2")" 460
-	assert_equal "$(mode_of "$S-b3")" 2640
+	mode_made 077 0644 644
+	mode_made 077 666 666
+	mode_made 077 0 0
+	mode_made 022 0666 666
+	mode_made 022 0460 460
+	mode_made 022 2640 2640
 }
 
 @test "shmcreate: -m symbolic modes start from 0 whatever the umask" {
-	umask 077
-	run -0 shmcreate -m u=rw,g=r "$S-a1"
-	run -0 shmcreate -m +r "$S-a2"
-	run -0 shmcreate -m a=rw "$S-a3"
-	umask 022
-	run -0 shmcreate -m u=rw,g=r "$S-b1"
-	run -0 shmcreate -m a=rw "$S-b2"
-	run -0 shmcreate -m u=rw "$S-b3"
-	run -0 shmcreate -m +w "$S-b4"
-	assert_equal "$(mode_of "$S-a1")" 640
-	assert_equal "$(mode_of "$S-a2")" 444
-	assert_equal "$(mode_of "$S-a3")" 666
-	assert_equal "$(mode_of "$S-b1")" 640
-	assert_equal "$(mode_of "$S-b2")" 666
-	assert_equal "$(mode_of "$S-b3")" 600
-	assert_equal "$(mode_of "$S-b4")" 222
+	mode_made 077 u=rw,g=r 640
+	mode_made 077 +r 444
+	mode_made 077 a=rw 666
+	mode_made 022 u=rw,g=r 640
+	mode_made 022 a=rw 666
+	mode_made 022 u=rw 600
+	mode_made 022 +w 222
 }
 
 @test "shmcreate: --mode takes its value with = or as the next argument" {
