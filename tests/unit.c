@@ -16,6 +16,7 @@
 
 #include "name.h"
 #include "parse.h"
+#include "wide.h"
 
 /* One case: the line it is written on, so a failure points at it. */
 #define ROW(...)	{ __LINE__, __VA_ARGS__ }
@@ -219,17 +220,14 @@ struct num_case {
 	const char	*err;
 };
 
-/* A number parser, its value widened to int64_t. */
-typedef const char	*num_parser(const char *, int64_t *);
-
 /* Runs parse, called fname in messages, on each of the n cases. */
 static void
-check_numbers(const char *fname, num_parser *parse,
+check_numbers(const char *fname, wide_parser *parse,
     const struct num_case *cases, size_t n)
 {
 	const struct num_case *c;
 	const char *errstr;
-	int64_t v;
+	intmax_t v;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -323,21 +321,11 @@ static const struct num_case size_cases[] = {
 	ROW("1,000", false, 0, NULL),
 };
 
-static const char *
-size_num(const char *arg, int64_t *val)
-{
-	const char *errstr;
-	off_t v = (off_t)*val;
-
-	errstr = parse_size(arg, &v);
-	*val = v;
-	return errstr;
-}
-
 static void
 test_sizes(void)
 {
-	check_numbers("parse_size", size_num, size_cases, nitems(size_cases));
+	check_numbers("parse_size", parse_size_wide, size_cases,
+	    nitems(size_cases));
 }
 
 /* Modes: ok with the mode, or refused. */
@@ -576,19 +564,9 @@ static const struct num_case age_cases[] = {
 	ROW("2h30m", false, 0, "unit"),
 };
 
-static const char *
-age_num(const char *arg, int64_t *val)
-{
-	const char *errstr;
-	time_t v = (time_t)*val;
-
-	errstr = parse_age(arg, &v);
-	*val = v;
-	return errstr;
-}
-
 static void
 test_ages(void)
 {
-	check_numbers("parse_age", age_num, age_cases, nitems(age_cases));
+	check_numbers("parse_age", parse_age_wide, age_cases,
+	    nitems(age_cases));
 }

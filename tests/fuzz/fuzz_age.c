@@ -13,25 +13,11 @@
 
 #include "fuzz.h"
 #include "parse.h"
+#include "../wide.h"
 
 #define UNTOUCHED	((time_t)-12345)
 
 static bool	 model(const char *, time_t *);
-
-/*
- * parse_age, for fuzz_number, which passes in a value a refusal must leave
- * alone: whatever the parser leaves in v goes back, so that is checked.
- */
-static const char *
-parse(const char *s, intmax_t *val)
-{
-	const char *errstr;
-	time_t v = (time_t)*val;
-
-	errstr = parse_age(s, &v);
-	*val = v;
-	return errstr;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -44,7 +30,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	s = fuzz_string(data, size);
 	ok = model(s, &want);
-	if (fuzz_number(s, parse, ok, want, UNTOUCHED)) {
+	if (fuzz_number(s, parse_age_wide, ok, want, UNTOUCHED)) {
 		/* The age with the s unit reads back too. */
 		parse_age(s, &v);
 		snprintf(buf, sizeof(buf), "%jds", (intmax_t)v);

@@ -15,27 +15,13 @@
 
 #include "fuzz.h"
 #include "parse.h"
+#include "../wide.h"
 
 /* What a failed parse must leave in *val: nothing it could return. */
 #define UNTOUCHED	((off_t)-12345)
 
 static int	 digit(char, int);
 static bool	 model(const char *, off_t *);
-
-/*
- * parse_size, for fuzz_number, which passes in a value a refusal must leave
- * alone: whatever the parser leaves in v goes back, so that is checked.
- */
-static const char *
-parse(const char *s, intmax_t *val)
-{
-	const char *errstr;
-	off_t v = (off_t)*val;
-
-	errstr = parse_size(s, &v);
-	*val = v;
-	return errstr;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -46,7 +32,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	s = fuzz_string(data, size);
 	ok = model(s, &want);
-	fuzz_number(s, parse, ok, want, UNTOUCHED);
+	fuzz_number(s, parse_size_wide, ok, want, UNTOUCHED);
 	free(s);
 	return 0;
 }
