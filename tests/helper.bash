@@ -108,6 +108,14 @@ for s in d["segments"]:
 # For pipeline, whose bash -c would not see them otherwise.
 export -f as_nobody json_names
 
+# Skips when command $1 is built with AddressSanitizer, whose runtime reads
+# /proc and fails without it (hide /proc).
+need_plain_build() {
+	if grep -q __asan_init "$(command -v "$1")"; then
+		skip "a sanitizer build cannot run without /proc"
+	fi
+}
+
 # hide DIR MODE [--nobody] command...: runs the command in a mount namespace
 # of its own where an empty tmpfs of that mode covers DIR: /dev, so that
 # /dev/shm is missing, or /proc, which mode 000 closes to all but root.

@@ -446,6 +446,7 @@ odd_names() {
 }
 
 @test "shmls: -p with /proc closed lists anyway, says why, exits 1" {
+	need_plain_build shmls
 	mkseg "$S1" 100
 	run -1 --separate-stderr hide /proc 000 --nobody \
 	    shmls -rn -b -p -o NAME,SIZE,NPROCS "$S1"

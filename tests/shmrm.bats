@@ -629,6 +629,7 @@ age_seg() {
 }
 
 @test "shmrm: --unused with /proc closed removes nothing and exits 1" {
+	need_plain_build shmrm
 	run -0 as_nobody shmcreate "$S1"
 	run -1 --separate-stderr hide /proc 000 --nobody \
 	    shmrm -v --unused "$S1"
