@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * mapcat: cat through mmap(2).  Regular files are read through private
  * read-only mappings, a window at a time; whatever cannot be mapped (pipes,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * mapsync: flush a range of a file to storage with msync(2) through a
  * shared mapping; with -w, first copy standard input into the file at an

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * shmcat: write POSIX shared memory segments, or a range of each, to
  * standard output.

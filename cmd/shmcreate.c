@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * shmcreate: make POSIX shared memory segments of a given size and mode,
  * optionally reserving their memory now.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * shmls: list POSIX shared memory segments as a table, raw, JSON or
  * KEY="value" pairs, through libsmartcols, optionally with the processes

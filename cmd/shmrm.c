@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * shmrm: remove POSIX shared memory segments, by name or by pattern, and
  * optionally only those no process holds or that have not changed for a

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * shmwrite: copy standard input into a POSIX shared memory segment at an
  * offset, optionally creating, growing, truncating or appending.

@@ -1,4 +1,6 @@
 # shellcheck shell=bash
+# SPDX-License-Identifier: BSD-2-Clause
+# Copyright (c) 2026 The shmtools authors
 # bash completion for shmtools: mapcat, mapsync, shmcat, shmcreate, shmls,
 # shmrm and shmwrite.  Installed under each command's name, so that
 # bash-completion's loader finds it whichever command is completed first;

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * cli.c: the parts of every command's main that are the same everywhere:
  * usage and version output, and option values checked with messages that

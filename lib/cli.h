@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * cli.h: what every command's main needs around getopt_long: usage and
  * version output, and option values parsed with messages that name the

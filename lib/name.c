@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * name.c: segment names.  NAME and /NAME are the same segment; what is left
  * after the optional slash must be a single path component of 1 to 255

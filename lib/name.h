@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /* name.h: segment names, validated and normalised. */
 #ifndef SHMTOOLS_NAME_H
 #define SHMTOOLS_NAME_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * out.c: diagnostics and the end of output.  Names in messages are escaped
  * with strvis(3), since a name may hold any byte but NUL and '/'.

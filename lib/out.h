@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * out.h: diagnostics, errors of our own beyond errno, and the end of a
  * command's output.

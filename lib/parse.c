@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * parse.c: sizes, offsets and modes from the command line.  Each parser
  * returns NULL on success or a short phrase for the error message.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /* parse.h: numbers and modes given on the command line. */
 #ifndef SHMTOOLS_PARSE_H
 #define SHMTOOLS_PARSE_H

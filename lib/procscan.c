@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * procscan.c: which processes hold which segments.  One pass over /proc
  * reads each process's fd directory and maps file and notes every file on

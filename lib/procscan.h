@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * procscan.h: which processes hold which segments, open (/proc/PID/fd) or
  * mapped (/proc/PID/maps), found in one pass over /proc.  Segments are

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * segment.c: POSIX shared memory segments.  On Linux a segment NAME is the
  * file /dev/shm/NAME, which is what glibc's shm_open(3) opens; we open it

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /* segment.h: POSIX shared memory segments, named as shm_open(3) names them. */
 #ifndef SHMTOOLS_SEGMENT_H
 #define SHMTOOLS_SEGMENT_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * shmdir.c: the segments in the directory, read with readdir(3) and
  * fstatat(2) alone: no xattr look-ups, no second pass, and nothing is

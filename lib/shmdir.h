@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * shmdir.h: the segments there are, read from the directory in one pass,
  * and which of them an operand (a name or a shell pattern) picks.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * xfer.c: moving bytes between segments and the outside world.  Every copy
  * the commands make goes through here, so that a faster path for a kind of

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * xfer.h: every byte the commands move goes through here, so that the
  * fast paths live in one place.

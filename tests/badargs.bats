@@ -1,4 +1,6 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: BSD-2-Clause
+# Copyright (c) 2026 The shmtools authors
 # Bad arguments to every command, from one table.
 #
 # A row is a command line, as shell words (eval'd: '' is an empty

@@ -1,4 +1,6 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: BSD-2-Clause
+# Copyright (c) 2026 The shmtools authors
 # Shell completion: the bash completion, sourced and called the way bash
 # calls it, for options, option arguments and segment names; the zsh one
 # is checked for syntax.

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# Copyright (c) 2026 The shmtools authors
 # helper.bash: loaded by every tests/*.bats in setup().  Puts the build on
 # PATH, gives each test unique segment names, and cleans up after it.
 

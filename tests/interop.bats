@@ -1,4 +1,6 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: BSD-2-Clause
+# Copyright (c) 2026 The shmtools authors
 # interop: segments made by other programs are the segments these tools
 # see, and the reverse: Python's multiprocessing.shared_memory, and a C
 # program calling shm_open(3) and mmap(2) (tests/interop/shmpeer.c).

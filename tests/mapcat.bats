@@ -1,4 +1,6 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: BSD-2-Clause
+# Copyright (c) 2026 The shmtools authors
 # mapcat: files to standard output through mmap, and through read(2) for
 # whatever cannot be mapped.
 #

@@ -1,4 +1,6 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: BSD-2-Clause
+# Copyright (c) 2026 The shmtools authors
 # mapsync: msync a range of a file through a shared mapping, and with -w
 # first store standard input into it through that mapping.
 #

@@ -1,4 +1,6 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: BSD-2-Clause
+# Copyright (c) 2026 The shmtools authors
 # Packaging: what cmake --install puts in a scratch root, and the .deb and
 # .tar.gz that cpack makes from the build directory.
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: BSD-2-Clause
+# Copyright (c) 2026 The shmtools authors
 # Robustness across the commands: concurrent writers and readers, racing
 # creators, hostile entries in /dev/shm, names of every byte, modes that
 # must not widen, and a full /dev/shm.  What one command's own file

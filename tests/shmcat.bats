@@ -1,4 +1,6 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: BSD-2-Clause
+# Copyright (c) 2026 The shmtools authors
 # shmcat: segments to standard output.
 #
 # Output holds NUL bytes, which a shell variable cannot, so data goes to

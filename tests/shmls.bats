@@ -1,4 +1,6 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: BSD-2-Clause
+# Copyright (c) 2026 The shmtools authors
 # shmls: listing segments as a table, raw, JSON or KEY="value" pairs, with
 # the processes that hold them.
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env bats
+# SPDX-License-Identifier: BSD-2-Clause
+# Copyright (c) 2026 The shmtools authors
 # shmwrite: standard input into a segment.
 #
 # Each test writes into a segment and compares it with an oracle file that

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * unit.c: tests of the lib/ parsers and name checks, table by table.  Each
  * failure is printed with the line of the case and its input; the exit

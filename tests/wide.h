@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * wide.h: the number parsers of lib/parse.c with their values widened to
  * intmax_t, so that the unit tables (tests/unit.c) and the fuzz targets

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * fuzz.h: what every libFuzzer target shares: the input made into the
  * C string a command line would give, and the check that stops the run,

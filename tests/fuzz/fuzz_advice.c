@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * fuzz_advice.c: parse_advice (mapcat -a) takes exactly the six advice
  * names mapcat's man page lists, each for its own madvise(2) value, and

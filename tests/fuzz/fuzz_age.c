@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * fuzz_age.c: parse_age (shmrm --older-than) against a model of what its
  * comment promises: decimal seconds, or decimal digits followed by exactly

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * fuzz_columns.c: parse_names (shmls -o) takes a comma-separated list of
  * known names in any case and nothing else: on success every token names

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * fuzz_mode.c: parse_mode, as shmcreate -m and shmwrite -m take it.  The
  * mode given is the mode the object gets, whatever the umask: a symbolic

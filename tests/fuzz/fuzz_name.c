@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * fuzz_name.c: name_check against the rule in DESIGN.md: after one
  * optional leading slash, a name is 1 to 255 bytes, holds no '/', and is

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * fuzz_size.c: parse_size (sizes, offsets, lengths) against a model of
  * what the man pages promise: decimal digits, or hexadecimal ones after

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Copyright (c) 2026 The shmtools authors */
 /*
  * shmpeer: a stand-in for any C program that shares memory the POSIX way,
  * through shm_open(3) and mmap(2), for tests/interop.bats.  NAME is given
