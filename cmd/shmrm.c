@@ -182,7 +182,12 @@ wanted(const char *name, void *arg)
 static int
 rm_one(const char *name, const struct stat *st)
 {
-	if (age >= 0 && now - st->st_mtime < age)
+	/*
+	 * 0 means any age, as the man page says, even a modification time
+	 * in the future; for any other age such a time is never old, so
+	 * that a clock set back does not make every segment look stale.
+	 */
+	if (age > 0 && now - st->st_mtime < age)
 		return 0;
 	if (unused && in_use(st))
 		return 0;

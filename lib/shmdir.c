@@ -127,18 +127,22 @@ shmdir_why(const char *name)
 	return ENOENT;
 }
 
-/* An operand holding *, ? or [ is a shell pattern; anything else a name. */
+/*
+ * An operand holding *, ? or [, or a backslash, which quotes the character
+ * after it, is a shell pattern; anything else a name, which fnmatch(3)
+ * would match only by being equal to it.
+ */
 bool
 shmdir_is_pattern(const char *operand)
 {
-	return strpbrk(operand, "*?[") != NULL;
+	return strpbrk(operand, "*?[\\") != NULL;
 }
 
 /*
  * A name matches an operand equal to it, so that names holding pattern
  * characters can still be given as they are, or a pattern that matches
  * it as fnmatch(3) does with no flags: unlike the shell's, * and ? match
- * a leading dot too, so that '*' means every segment.
+ * a leading dot too, so that '*' means every segment, and 'a\.b' is a.b.
  */
 bool
 shmdir_match(const char *operand, const char *name)

@@ -331,6 +331,20 @@ age_seg() {
 	assert_equal "$stderr" ''
 }
 
+@test "shmrm: -g takes a backslash as fnmatch does, quoting what follows" {
+	shmcreate "$S-a.b" "$S-axb" "$S-a*" "$S-ab"
+	run -0 --separate-stderr shmrm -gv "$S-a\\.b" "$S-a\\*"
+	assert_output "$(printf '%s\n' "$S-a*" "$S-a.b")"
+	assert_equal "$stderr" ''
+	[ -f "/dev/shm/$S-axb" ]
+	[ -f "/dev/shm/$S-ab" ]
+	# A name holding a backslash is still itself.
+	shmcreate "$S-c\\d"
+	run -0 --separate-stderr shmrm -gv "$S-c\\d"
+	assert_output "$S-c\\d"
+	[ ! -e "/dev/shm/$S-c\\d" ]
+}
+
 @test "shmrm: -g patterns match a leading dot with * and ?" {
 	shmcreate ".$S-1" ".$S-2"
 	run -0 --separate-stderr shmrm -gv "*$S-1" "?$S-2"
@@ -518,13 +532,18 @@ age_seg() {
 	END
 }
 
-@test "shmrm: --older-than 0 removes a fresh segment but not one from the future" {
-	shmcreate "$S1" "$S2"
+@test "shmrm: --older-than 0 removes every segment, even one from the future" {
+	shmcreate "$S1" "$S2" "$S3"
 	age_seg "$S2" '1 hour'
+	age_seg "$S3" '1 hour'
 	run -0 --separate-stderr shmrm -v --older-than 0 "$S1" "$S2"
-	assert_output "$S1"
+	assert_output "$(printf '%s\n' "$S1" "$S2")"
 	assert_equal "$stderr" ''
-	[ -f "/dev/shm/$S2" ]
+	[ ! -e "/dev/shm/$S2" ]
+	# Any other age is never reached by a time in the future.
+	run -0 --separate-stderr shmrm -v --older-than 1s "$S3"
+	assert_output ''
+	[ -f "/dev/shm/$S3" ]
 }
 
 @test "shmrm: --older-than refuses a bad age with exit 2 and removes nothing" {
