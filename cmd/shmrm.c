@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "out.h"
@@ -23,26 +24,38 @@
 #include "segment.h"
 #include "shmdir.h"
 
-enum { OPT_OLDER_THAN = OPT_FIRST_LOCAL, OPT_UNUSED };
+enum { OPT_OLDER_THAN = OPT_FIRST_LOCAL, OPT_THIS_PID_NS, OPT_UNUSED };
 
 struct operands {
 	int	  argc;
 	char	**argv;
 };
 
+/* A segment that meets every criterion but --unused, as it was stat'ed. */
+struct candidate {
+	const char	*name;
+	struct stat	 st;
+};
+
+static void	 check_view(void);
 static int	 rm_names(int, char **);
 static int	 rm_glob(int, char **);
 static int	 rm_one(const char *, const struct stat *);
+static int	 rm_unused(void);
+static void	 drop_held(void);
+static int	 rm_now(const char *, const struct stat *);
+static int	 unlink_same(const char *, const struct stat *);
 static bool	 wanted(const char *, void *);
-static bool	 in_use(const struct stat *);
 
-static bool	 fflag, gflag, nflag, vflag, unused;
+static bool	 fflag, gflag, nflag, vflag, unused, this_ns;
 static time_t	 age = -1, now;
-static struct procscan scan;
-static bool	 scanned;
+static struct candidate *cands;		/* --unused: the batch to check */
+static size_t	 ncands, capcands;
+static size_t	 skipped;		/* processes a scan could not read */
 
 static const char synopsis[] =
-    "usage: shmrm [-fgnv] [--unused] [--older-than age] name|pattern ...\n";
+    "usage: shmrm [-fgnv] [--unused [--this-pid-namespace]] [--older-than age]\n"
+    "             name|pattern ...\n";
 
 static const char options[] =
     "Remove shared memory segments.\n"
@@ -52,6 +65,10 @@ static const char options[] =
     "  -n, --dry-run          print what would be removed; remove nothing\n"
     "      --older-than=AGE   only segments unmodified for AGE (90s, 15m, 2h, "
     "7d)\n"
+    "      --this-pid-namespace\n"
+    "                         with --unused, take this PID namespace's "
+    "processes\n"
+    "                         as all that may hold segments\n"
     "      --unused           only segments no process has open or mapped\n"
     "  -v, --verbose          print the name of each segment removed\n";
 
@@ -61,6 +78,7 @@ static const struct option longopts[] = {
 	{ "glob",	no_argument,		NULL,	'g' },
 	{ "help",	no_argument,		NULL,	OPT_HELP },
 	{ "older-than",	required_argument,	NULL,	OPT_OLDER_THAN },
+	{ "this-pid-namespace", no_argument,	NULL,	OPT_THIS_PID_NS },
 	{ "unused",	no_argument,		NULL,	OPT_UNUSED },
 	{ "verbose",	no_argument,		NULL,	'v' },
 	{ "version",	no_argument,		NULL,	OPT_VERSION },
@@ -90,6 +108,9 @@ main(int argc, char *argv[])
 				usagex("invalid age '%s': %s", out_vis(optarg),
 				    errstr);
 			break;
+		case OPT_THIS_PID_NS:
+			this_ns = true;
+			break;
 		case OPT_UNUSED:
 			unused = true;
 			break;
@@ -109,13 +130,36 @@ main(int argc, char *argv[])
 	/* As with rm -f, nothing to remove is not an error under -f. */
 	if (argc == 0 && !fflag)
 		usagex("missing segment name");
+	if (this_ns && !unused)
+		usagex("--this-pid-namespace needs --unused");
 	cli_names(argc, argv);
+	if (unused)
+		check_view();
 	now = time(NULL);
 
 	rval = gflag ? rm_glob(argc, argv) : rm_names(argc, argv);
-	if (scanned)
-		procscan_free(&scan);
+	free(cands);
 	return rval | out_close();
+}
+
+/*
+ * --unused trusts only a /proc that shows every process that could hold a
+ * segment, before anything is removed: a process of another PID namespace
+ * sharing /dev/shm (a pod's sidecar, docker --ipc=host) is invisible from
+ * a child namespace's /proc, and its segment would look unused.
+ */
+static void
+check_view(void)
+{
+	enum procscan_view view;
+
+	view = procscan_view();
+	if (view == PROCSCAN_ALL || (view == PROCSCAN_THIS_NS && this_ns))
+		return;
+	errx(1, "--unused: %s, so processes that may hold segments cannot "
+	    "all be seen; nothing removed%s", procscan_view_why(view),
+	    view == PROCSCAN_THIS_NS ?
+	    " (--this-pid-namespace trusts this namespace's view)" : "");
 }
 
 static int
@@ -140,7 +184,7 @@ rm_names(int argc, char **argv)
 		}
 		rval |= rm_one(argv[i], &st);
 	}
-	return rval;
+	return rval | rm_unused();
 }
 
 /*
@@ -160,6 +204,7 @@ rm_glob(int argc, char **argv)
 		err(1, "%s", SHM_DIR);
 	for (i = 0; i < n; i++)
 		rval |= rm_one(list[i].name, &list[i].st);
+	rval |= rm_unused();
 	shmdir_free(list, n);
 	return rval;
 }
@@ -178,10 +223,15 @@ wanted(const char *name, void *arg)
 	return false;
 }
 
-/* Removes one segment, if it meets every criterion given. */
+/*
+ * Removes one segment if it meets every criterion given; under --unused,
+ * notes it for rm_unused instead, which checks the whole batch at once.
+ */
 static int
 rm_one(const char *name, const struct stat *st)
 {
+	struct candidate *c;
+
 	/*
 	 * 0 means any age, as the man page says, even a modification time
 	 * in the future; for any other age such a time is never old, so
@@ -189,41 +239,108 @@ rm_one(const char *name, const struct stat *st)
 	 */
 	if (age > 0 && now - st->st_mtime < age)
 		return 0;
-	if (unused && in_use(st))
+	if (!unused)
+		return rm_now(name, st);
+	if (ncands == capcands) {
+		capcands = capcands == 0 ? 64 : capcands * 2;
+		if ((c = reallocarray(cands, capcands, sizeof(*c))) == NULL)
+			err(1, NULL);
+		cands = c;
+	}
+	cands[ncands].name = name;
+	cands[ncands++].st = *st;
+	return 0;
+}
+
+/*
+ * --unused, for every candidate at once, so that the run costs two passes
+ * over /proc however many segments there are: the first scan picks the
+ * segments no process holds (all a dry run needs), then a fresh scan just
+ * before the removals drops any that a process took meanwhile, and each
+ * name must still be the file that was checked when it is unlinked.  A
+ * process that opens a segment after the fresh scan has read it is not
+ * seen: the man page says so.  When /proc cannot be read, nothing goes.
+ */
+static int
+rm_unused(void)
+{
+	size_t i;
+	int rval = 0;
+
+	if (ncands == 0)
 		return 0;
-	if (!nflag && seg_unlink(name) == -1) {
+	drop_held();
+	if (!nflag)
+		drop_held();
+	if (skipped > 0)
+		warnx("--unused: %zu process%s could not be inspected; "
+		    "segments %s may be removed", skipped,
+		    skipped == 1 ? "" : "es",
+		    skipped == 1 ? "it holds" : "they hold");
+	for (i = 0; i < ncands; i++)
+		rval |= rm_now(cands[i].name, &cands[i].st);
+	ncands = 0;
+	return rval;
+}
+
+/* One scan of /proc, and the candidates some process holds dropped. */
+static void
+drop_held(void)
+{
+	struct procscan ps;
+	size_t i, n;
+
+	if (procscan_read(cands[0].st.st_dev, &ps) == -1)
+		err(1, "/proc");
+	if (ps.skipped > skipped)
+		skipped = ps.skipped;
+	for (i = n = 0; i < ncands; i++)
+		if (procscan_find(&ps, cands[i].st.st_dev,
+		    cands[i].st.st_ino) == NULL)
+			cands[n++] = cands[i];
+	ncands = n;
+	procscan_free(&ps);
+}
+
+/* Removes one segment now (or says it would, under -n). */
+static int
+rm_now(const char *name, const struct stat *st)
+{
+	int r;
+
+	if (nflag)
+		r = 1;
+	else if ((r = unlink_same(name, st)) == -1) {
 		/* Gone since we looked: under -g, someone else cleaned up. */
 		if ((fflag || gflag) && errno == ENOENT)
 			return 0;
 		warn_name(name);
 		return 1;
 	}
-	if (vflag || nflag)
+	if (r == 1 && (vflag || nflag))
 		printf("%s\n", name);
 	return 0;
 }
 
 /*
- * Whether a process holds the segment: first from one scan of /proc made
- * for the whole run, then, for a segment about to go, from a fresh look
- * for that segment alone.  What a process opens after the fresh look is
- * not seen: the man page says so.  When /proc cannot be read, the
- * segment counts as held.
+ * Unlinks the name: 1 if it went, -1 with errno if that failed, and 0 if
+ * a criterion was checked on a file that the name no longer refers to
+ * (removed and made again since): what was checked is gone, and what is
+ * there now was not checked, so it stays.  The name can still change
+ * between this stat and the unlink, a window of microseconds.
  */
-static bool
-in_use(const struct stat *st)
+static int
+unlink_same(const char *name, const struct stat *st)
 {
-	if (!scanned) {
-		if (procscan_read(st->st_dev, &scan) == -1)
-			err(1, "/proc");
-		scanned = true;
-		if (scan.skipped > 0)
-			warnx("--unused: %zu process%s could not be inspected; "
-			    "segments %s may be removed", scan.skipped,
-			    scan.skipped == 1 ? "" : "es",
-			    scan.skipped == 1 ? "it holds" : "they hold");
-	}
-	if (procscan_find(&scan, st->st_dev, st->st_ino) != NULL)
-		return true;
-	return nflag ? false : procscan_busy(st->st_dev, st->st_ino, NULL) != 0;
+	struct stat cur;
+
+	if (age < 0 && !unused)
+		return seg_unlink(name) == -1 ? -1 : 1;
+	if (seg_stat(name, &cur) == -1)
+		return -1;
+	if (cur.st_dev != st->st_dev || cur.st_ino != st->st_ino)
+		return 0;
+	if ((errno = seg_not_removable(cur.st_mode)) != 0)
+		return -1;
+	return unlinkat(seg_dirfd(), name, 0) == -1 ? -1 : 1;
 }

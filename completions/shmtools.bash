@@ -38,8 +38,8 @@ _shmtools_spec()
 		args='-o:columns --output:columns --time-format:timefmt'
 		operands=segments ;;
 	shmrm)
-		opts='-f --force -g --glob -n --dry-run --older-than= --unused
-		    -v --verbose'
+		opts='-f --force -g --glob -n --dry-run --older-than=
+		    --this-pid-namespace --unused -v --verbose'
 		args='--older-than:'
 		operands=segments ;;
 	shmwrite)

@@ -15,8 +15,11 @@
  * are skipped, and so, but counted, are those we may not inspect.
  */
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/sysmacros.h>
 #include <sys/types.h>
+
+#include <linux/magic.h>
 
 #include <ctype.h>
 #include <dirent.h>
@@ -36,6 +39,13 @@
 #define SHM_PREFIX	SHM_DIR "/"
 #define DELETED		" (deleted)"	/* what the kernel appends */
 
+/*
+ * The inode number of the initial PID namespace, fixed by the kernel
+ * (PROC_PID_INIT_INO in include/linux/proc_ns.h, not exported to user
+ * space); every other PID namespace gets a number of its own.
+ */
+#define PID_INIT_INO	0xEFFFFFFCU
+
 /* One process holding one file; the same pair may be noted many times. */
 struct hit {
 	dev_t		 dev;
@@ -50,9 +60,6 @@ struct hit {
 
 struct scan {
 	dev_t		 dev;		/* the segments' file system */
-	bool		 one;		/* procscan_busy: stop at ino's first */
-	ino_t		 ino;
-	bool		 found;
 	bool		 nomem;
 	struct hit	*hits;
 	size_t		 n, cap;
@@ -79,10 +86,57 @@ static bool	 stop(const struct scan *);
 static bool	 ends_deleted(const char *, size_t);
 static void	 strip_deleted(char *);
 static bool	 still_named(const struct procscan_entry *);
+static int	 nspid_count(pid_t *);
 static int	 cmp_file(dev_t, ino_t, dev_t, ino_t);
 static int	 by_file_pid(const void *, const void *);
 static int	 by_file(const void *, const void *);
 static void	 free_hits(struct scan *);
+
+/*
+ * Which processes /proc can show us.  Comparing /proc/self/ns/pid with
+ * /proc/1/ns/pid cannot tell: inside a child namespace, pid 1 is that
+ * namespace's.  So: /proc must be a procfs; /proc/self must be this
+ * process, with one pid in its NSpid line, which only a procfs of our
+ * own PID namespace gives (one of an ancestor lists a pid for each level
+ * down to ours, one of another namespace has no /proc/self for us); and
+ * our namespace must be the initial one, known by its inode number.
+ */
+enum procscan_view
+procscan_view(void)
+{
+	struct statfs sf;
+	struct stat st;
+	pid_t pid;
+	int n;
+
+	if (statfs(PROC_DIR, &sf) == -1 || sf.f_type != PROC_SUPER_MAGIC)
+		return PROCSCAN_NOT_PROCFS;
+	/* No NSpid (0): a kernel before 4.1; its Pid line must then be ours. */
+	n = nspid_count(&pid);
+	if (n == -1 || n > 1 || pid != getpid())
+		return PROCSCAN_OTHER_NS;
+	if (stat(PROC_DIR "/self/ns/pid", &st) == -1)
+		/* No namespaces in this kernel: there is only the one. */
+		return errno == ENOENT ? PROCSCAN_ALL : PROCSCAN_OTHER_NS;
+	return st.st_ino == PID_INIT_INO ? PROCSCAN_ALL : PROCSCAN_THIS_NS;
+}
+
+/* Why a view is not PROCSCAN_ALL, in words that follow a command's name. */
+const char *
+procscan_view_why(enum procscan_view view)
+{
+	switch (view) {
+	case PROCSCAN_ALL:
+		break;
+	case PROCSCAN_THIS_NS:
+		return "this is not the initial PID namespace";
+	case PROCSCAN_OTHER_NS:
+		return PROC_DIR " belongs to another PID namespace";
+	case PROCSCAN_NOT_PROCFS:
+		return PROC_DIR " is not a procfs";
+	}
+	return "every process is seen";
+}
 
 /*
  * Fills ps with every segment on device dev that some process other than
@@ -182,26 +236,6 @@ procscan_free(struct procscan *ps)
 	}
 	free(ps->v);
 	memset(ps, 0, sizeof(*ps));
-}
-
-/*
- * A fresh look, just before acting on a segment, for any process that has
- * the file dev/ino open or mapped: 1 if one does, 0 if none that we may
- * inspect does (the number we may not goes to *skipped), -1 with errno
- * if /proc cannot be read.  Whatever it says can be out of date by the
- * time it returns; it narrows the race, it cannot close it.
- */
-int
-procscan_busy(dev_t dev, ino_t ino, size_t *skipped)
-{
-	struct scan s = { .dev = dev, .one = true, .ino = ino };
-	int r;
-
-	r = scan_all(&s);
-	free_hits(&s);
-	if (skipped != NULL)
-		*skipped = s.skipped;
-	return r == -1 ? -1 : s.found;
 }
 
 static int
@@ -342,10 +376,6 @@ scan_map(struct scan *s, char *line)
 	ino = strtoull(q + 1, &q, 10);
 	if (ino == 0 || makedev(maj, min) != s->dev)
 		return;
-	if (s->one) {
-		add_hit(s, s->dev, (ino_t)ino, false, NULL, NULL);
-		return;
-	}
 	path = q + strspn(q, " ");
 	len = strlen(path);
 	if (len > 0 && path[len - 1] == '\n')
@@ -401,11 +431,6 @@ add_hit(struct scan *s, dev_t dev, ino_t ino, bool deleted, const char *name,
 {
 	struct hit *h;
 
-	if (s->one) {
-		if (ino == s->ino)
-			s->found = true;
-		return;
-	}
 	/* A mapping in many pieces, or many descriptors for one file. */
 	if (s->n > 0) {
 		h = &s->hits[s->n - 1];
@@ -467,7 +492,7 @@ read_comm(struct scan *s)
 static bool
 stop(const struct scan *s)
 {
-	return s->nomem || (s->one && s->found);
+	return s->nomem;
 }
 
 /* Whether the kernel marked the path of len bytes as removed. */
@@ -499,6 +524,42 @@ still_named(const struct procscan_entry *e)
 
 	return e->name != NULL && seg_stat(e->name, &st) == 0 &&
 	    st.st_dev == e->dev && st.st_ino == e->ino;
+}
+
+/*
+ * The number of pids in /proc/self/status's NSpid line (0 if it has none),
+ * and the pid it gives first, in /proc's namespace, in *pid (or the Pid
+ * line's, without NSpid); -1 if it cannot be read.
+ */
+static int
+nspid_count(pid_t *pid)
+{
+	char *line = NULL, *p, *q;
+	size_t cap = 0;
+	long v;
+	FILE *fp;
+	int n = 0;
+
+	*pid = 0;
+	if ((fp = fopen(PROC_DIR "/self/status", "re")) == NULL)
+		return -1;
+	while (getline(&line, &cap, fp) != -1) {
+		if (strncmp(line, "Pid:", 4) == 0 && *pid == 0)
+			*pid = (pid_t)strtol(line + 4, NULL, 10);
+		if (strncmp(line, "NSpid:", 6) != 0)
+			continue;
+		for (p = line + 6;; p = q) {
+			v = strtol(p, &q, 10);
+			if (q == p)
+				break;
+			if (n++ == 0)
+				*pid = (pid_t)v;
+		}
+		break;
+	}
+	free(line);
+	fclose(fp);
+	return n;
 }
 
 /* Files in order of device, then inode. */

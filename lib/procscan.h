@@ -45,10 +45,24 @@ struct procscan {
 	size_t			 skipped;	/* processes we may not inspect */
 };
 
+/*
+ * How much of the system /proc shows.  Only PROCSCAN_ALL shows every
+ * process that could hold a segment: /dev/shm can be shared with other
+ * PID namespaces (a pod's containers, docker --ipc=host) whose processes
+ * a namespace's own /proc does not list.
+ */
+enum procscan_view {
+	PROCSCAN_ALL,		/* the initial PID namespace's own procfs */
+	PROCSCAN_THIS_NS,	/* our own namespace's, not the initial one */
+	PROCSCAN_OTHER_NS,	/* a procfs of a PID namespace not ours */
+	PROCSCAN_NOT_PROCFS,	/* not a procfs, or not there */
+};
+
+enum procscan_view procscan_view(void);
+const char *procscan_view_why(enum procscan_view view);
 int	procscan_read(dev_t dev, struct procscan *ps);
 const struct procscan_entry *
 	procscan_find(const struct procscan *ps, dev_t dev, ino_t ino);
 void	procscan_free(struct procscan *ps);
-int	procscan_busy(dev_t dev, ino_t ino, size_t *skipped);
 
 #endif

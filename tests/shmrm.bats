@@ -5,7 +5,8 @@
 
 setup() {
 	load helper
-	usage='usage: shmrm [-fgnv] [--unused] [--older-than age] name|pattern ...'
+	usage='usage: shmrm [-fgnv] [--unused [--this-pid-namespace]] [--older-than age]
+             name|pattern ...'
 }
 
 # The warning of an --unused run that could not inspect every process.
@@ -26,6 +27,74 @@ assert_unused_stderr() {
 	done
 	[ "$nwarn" -le 1 ] || fail "the warning came $nwarn times"
 	assert_equal "$(printf '%s\n' "${rest[@]}")" "$1"
+}
+
+# The refusal of --unused when /proc does not show every process; $1 says
+# why, and a view of this PID namespace alone names the option.
+refused() {
+	local why=$1 end=
+
+	[ "$why" = "this is not the initial PID namespace" ] &&
+	    end=" (--this-pid-namespace trusts this namespace's view)"
+	echo "shmrm: --unused: $why, so processes that may hold segments cannot all be seen; nothing removed$end"
+}
+
+# hold_many PREFIX NPROCS PER: NPROCS processes, each holding PER segments
+# PREFIX<k> (k from 0 up, each once), the first half of them mapped with
+# no descriptor left, the rest open; one pid for them all in $holder.
+hold_many() {
+	local ready="$T/many.$1"
+
+	python3 -c '
+import ctypes, mmap, os, signal, sys
+libc = ctypes.CDLL(None, use_errno=True)
+libc.mmap.restype = ctypes.c_void_p
+libc.mmap.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int,
+    ctypes.c_int, ctypes.c_int, ctypes.c_long)
+prefix, nprocs, per, ready = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+kids = []
+for i in range(nprocs):
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(r)
+        for j in range(per):
+            fd = os.open("/dev/shm/%s%d" % (prefix, i * per + j), os.O_RDONLY)
+            if j < per // 2:
+                a = libc.mmap(None, 4096, mmap.PROT_READ, mmap.MAP_SHARED, fd, 0)
+                if a in (None, ctypes.c_void_p(-1).value):
+                    os._exit(1)
+                os.close(fd)
+        os.close(w)
+        signal.pause()
+        os._exit(0)
+    os.close(w)
+    if os.read(r, 1) != b"" or os.waitpid(pid, os.WNOHANG)[0] != 0:
+        sys.exit("holder %d failed" % i)
+    os.close(r)
+    kids.append(pid)
+def bye(*a):
+    for k in kids:
+        os.kill(k, signal.SIGKILL)
+    os._exit(0)
+signal.signal(signal.SIGTERM, bye)
+open(ready, "w").close()
+while True:
+    signal.pause()
+' "$1" "$2" "$3" "$ready" >/dev/null 2>&1 3>&- &
+	holder=$!
+	HOLDERS+=("$holder")
+	wait_for "$ready"
+}
+
+# mkmany PREFIX N: segments PREFIX0 to PREFIX<N-1> of 4 KiB each.
+mkmany() {
+	python3 -c '
+import os, sys
+for i in range(int(sys.argv[2])):
+    fd = os.open("/dev/shm/%s%d" % (sys.argv[1], i), os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+    os.ftruncate(fd, 4096)
+    os.close(fd)' "$1" "$2"
 }
 
 # Sets the modification time of segment $1 to $2 (a date(1) string).
@@ -252,7 +321,7 @@ age_seg() {
 @test "shmrm: --help prints the usage to stdout and exits 0" {
 	shmcreate "$S1"
 	run -0 --separate-stderr shmrm --help "$S1"
-	assert_line --index 0 "$usage"
+	assert_equal "$(printf '%s\n' "${lines[@]:0:2}")" "$usage"
 	assert_line --regexp '^ +-f, --force'
 	assert_line --regexp '^ +-v, --verbose'
 	assert_equal "$stderr" ''
@@ -269,7 +338,7 @@ age_seg() {
 
 @test "shmrm: --help lists every option" {
 	run -0 --separate-stderr shmrm --help
-	assert_line --index 0 "$usage"
+	assert_equal "$(printf '%s\n' "${lines[@]:0:2}")" "$usage"
 	assert_line --regexp '^ +-g, --glob '
 	assert_line --regexp '^ +-n, --dry-run '
 	assert_line --regexp '^ +--older-than=AGE '
@@ -655,7 +724,102 @@ age_seg() {
 	run -1 --separate-stderr hide /proc 000 --nobody \
 	    shmrm -v --unused "$S1"
 	assert_output ''
+	assert_equal "$stderr" "$(refused "/proc is not a procfs")"
+	[ -f "/dev/shm/$S1" ]
+}
+
+@test "shmrm: --unused with a procfs it cannot read removes nothing and exits 1" {
+	need_private_shm
+	shmcreate "$S1"
+	# A procfs of our own namespace, that cannot be listed.
+	run -1 --separate-stderr traced -f -o /dev/null -e trace=openat \
+	    -e inject=openat:error=EACCES:when=1 -P /proc \
+	    shmrm -v --unused "$S1"
+	assert_output ''
 	assert_equal "$stderr" "shmrm: /proc: Permission denied"
+	[ -f "/dev/shm/$S1" ]
+}
+
+@test "shmrm: --unused on a tmpfs over /proc or with /proc unmounted removes nothing" {
+	need_plain_build shmrm
+	shmcreate "$S1"
+	run -1 --separate-stderr hide /proc 0755 shmrm -v --unused "$S1"
+	assert_output ''
+	assert_equal "$stderr" "$(refused "/proc is not a procfs")"
+	run -1 --separate-stderr unshare --mount --propagation private \
+	    sh -c 'umount -l /proc && exec "$@"' _ \
+	    shmrm -gv --unused --this-pid-namespace "$S-*"
+	assert_output ''
+	assert_equal "$stderr" "$(refused "/proc is not a procfs")"
+	[ -f "/dev/shm/$S1" ]
+	# Without --unused, /proc does not matter.
+	run -0 --separate-stderr hide /proc 0755 shmrm -v "$S1"
+	assert_output "$S1"
+}
+
+@test "shmrm: --unused in a child PID namespace refuses: a holder outside is not seen" {
+	need_private_shm
+	shmcreate -s 4k "$S1" "$S2" "$S3"
+	hold_mapped "$S1"
+	hold_open "$S2"
+	for opts in -v -n -gv; do
+		run -1 --separate-stderr unshare --pid --fork --mount-proc \
+		    shmrm $opts --unused "$S1" "$S2" "$S3"
+		assert_output ''
+		assert_equal "$stderr" \
+		    "$(refused "this is not the initial PID namespace")"
+	done
+	[ -f "/dev/shm/$S1" ]
+	[ -f "/dev/shm/$S2" ]
+	[ -f "/dev/shm/$S3" ]
+}
+
+@test "shmrm: --this-pid-namespace trusts the namespace's view, and loses what is held outside" {
+	need_private_shm
+	shmcreate -s 4k "$S1" "$S2" "$S3"
+	hold_mapped "$S1"
+	# The risk the man page states: the holder outside is not seen.
+	run -0 --separate-stderr unshare --pid --fork --mount-proc \
+	    shmrm -v --unused --this-pid-namespace "$S1" "$S2"
+	assert_output "$(printf '%s\n' "$S1" "$S2")"
+	assert_unused_stderr ''
+	# A holder inside the namespace is seen.
+	run -0 --separate-stderr unshare --pid --fork --mount-proc \
+	    bash -c 'sleep 100 3<"/dev/shm/$1" & shmrm -v --unused \
+	    --this-pid-namespace "$1"; kill $!' _ "$S3"
+	assert_output ''
+	[ -f "/dev/shm/$S3" ]
+}
+
+@test "shmrm: --unused refuses a /proc of another PID namespace, whatever the option" {
+	need_private_shm
+	shmcreate -s 4k "$S1"
+	# In a child namespace with the parent's /proc: every pid in it is
+	# the parent's, not ours.
+	run -1 --separate-stderr unshare --pid --fork \
+	    shmrm -v --unused --this-pid-namespace "$S1"
+	assert_output ''
+	assert_equal "$stderr" \
+	    "$(refused "/proc belongs to another PID namespace")"
+	# In the initial namespace with a child namespace's /proc, where
+	# /proc/self is not there.
+	mkdir "$T/proc"
+	unshare --pid --fork sh -c 'mount -t proc proc "$1"' _ "$T/proc"
+	MOUNTS+=("$T/proc")
+	run -1 --separate-stderr unshare --mount --propagation private \
+	    sh -c 'mount --bind "$1" /proc && shift && exec "$@"' _ "$T/proc" \
+	    shmrm -v --unused "$S1"
+	assert_output ''
+	assert_equal "$stderr" \
+	    "$(refused "/proc belongs to another PID namespace")"
+	[ -f "/dev/shm/$S1" ]
+}
+
+@test "shmrm: --this-pid-namespace without --unused is a usage error" {
+	shmcreate "$S1"
+	run -2 --separate-stderr shmrm --this-pid-namespace "$S1"
+	assert_output ''
+	assert_usage_error "shmrm: --this-pid-namespace needs --unused"
 	[ -f "/dev/shm/$S1" ]
 }
 
@@ -682,4 +846,74 @@ age_seg() {
 	[ -f "/dev/shm/$S1" ]
 	[ ! -e "/dev/shm/$S2" ]
 	[ -f "/dev/shm/$S3" ]
+}
+
+# -- --unused at scale, and its races --------------------------------------
+
+@test "shmrm: --unused is exact among thousands, holders mapped and open" {
+	need_private_shm
+	mkmany "$S-held-" 600
+	mkmany "$S-idle-" 2400
+	# 30 processes, each with 10 mapped and 10 open.
+	hold_many "$S-held-" 30 20
+	run -0 --separate-stderr pipeline \
+	    'shmrm -gn --unused "$1" | wc -l' _ "$S-*"
+	assert_output 2400
+	assert_unused_stderr ''
+	run -0 --separate-stderr pipeline \
+	    'shmrm -gv --older-than 0 --unused "$1" | wc -l' _ "$S-*"
+	assert_output 2400
+	assert_unused_stderr ''
+	assert_equal "$(find /dev/shm -name "$S-idle-*" | wc -l)" 0
+	assert_equal "$(find /dev/shm -name "$S-held-*" -type f | wc -l)" 600
+}
+
+@test "shmrm: --unused keeps a segment that a process took after the first scan" {
+	need_private_shm
+	shmcreate -s 4k "$S1" "$S2"
+	# The first scan stops for a second at this idle process, whose
+	# maps it reads second; a process that opens S1 then is seen by
+	# the second scan only.
+	sleep 100 & HOLDERS+=($!)
+	traced -f -o /dev/null -P "/proc/$!" -e trace=openat \
+	    -e inject=openat:delay_enter=1000000:when=2 \
+	    shmrm -v --unused "$S1" "$S2" >"$T/out" 2>"$T/err" &
+	rm=$!
+	sleep 0.3
+	hold_open "$S1"
+	wait "$rm"
+	assert_equal "$(cat "$T/out")" "$S2"
+	[ -f "/dev/shm/$S1" ]
+	[ ! -e "/dev/shm/$S2" ]
+	# A dry run takes the first look alone, and so does not see it.
+	shmcreate -s 4k "$S3"
+	sleep 100 & HOLDERS+=($!)
+	traced -f -o /dev/null -P "/proc/$!" -e trace=openat \
+	    -e inject=openat:delay_enter=1000000:when=2 \
+	    shmrm -n --unused "$S3" >"$T/out" 2>"$T/err" &
+	rm=$!
+	sleep 0.3
+	hold_open "$S3"
+	wait "$rm"
+	assert_equal "$(cat "$T/out")" "$S3"
+}
+
+@test "shmrm: --unused keeps a name removed and made again since it was checked" {
+	need_private_shm
+	shmcreate -s 4k "$S1" "$S2"
+	# The second scan stops at this idle process; meanwhile S1 is made
+	# again, a new segment that nothing checked.
+	sleep 100 & HOLDERS+=($!)
+	traced -f -o /dev/null -P "/proc/$!" -e trace=openat \
+	    -e inject=openat:delay_enter=1000000:when=3 \
+	    shmrm -v --unused "$S1" "$S2" >"$T/out" 2>"$T/err" &
+	rm=$!
+	sleep 0.3
+	rm "/dev/shm/$S1"
+	shmcreate -s 4k "$S1"
+	ino=$(stat -c %i "/dev/shm/$S1")
+	wait "$rm"
+	assert_equal "$(cat "$T/out")" "$S2"
+	assert_equal "$(stat -c %i "/dev/shm/$S1")" "$ino"
+	[ ! -e "/dev/shm/$S2" ]
 }
