@@ -40,6 +40,13 @@
 #define DELETED		" (deleted)"	/* what the kernel appends */
 
 /*
+ * maps is read in chunks this large: stdio would read it 1024 bytes at
+ * a time (the st_blksize procfs gives), four times the system calls.  A
+ * line is at most a path (PATH_MAX, escaped in part) and some 100 bytes.
+ */
+#define MAPS_BUF	(64 * 1024)
+
+/*
  * The inode number of the initial PID namespace, fixed by the kernel
  * (PROC_PID_INIT_INO in include/linux/proc_ns.h, not exported to user
  * space); every other PID namespace gets a number of its own.
@@ -64,8 +71,8 @@ struct scan {
 	struct hit	*hits;
 	size_t		 n, cap;
 	size_t		 skipped;
-	char		*line;		/* getline's, kept between processes */
-	size_t		 linecap;
+	char		*buf;		/* MAPS_BUF bytes of maps, or NULL */
+	pid_t		 self;
 
 	/* The process being read. */
 	int		 piddir;
@@ -246,6 +253,7 @@ scan_all(struct scan *s)
 
 	if ((dir = opendir(PROC_DIR)) == NULL)
 		return -1;
+	s->self = getpid();
 	while (!stop(s) && (de = readdir(dir)) != NULL) {
 		if (isdigit((unsigned char)de->d_name[0]))
 			scan_proc(s, dirfd(dir), de->d_name);
@@ -267,7 +275,7 @@ scan_proc(struct scan *s, int procfd, const char *name)
 	pid_t pid;
 
 	pid = (pid_t)strtonum(name, 1, INT_MAX, &errstr);
-	if (errstr != NULL || pid == getpid())
+	if (errstr != NULL || pid == s->self)
 		return;
 	s->piddir = openat(procfd, name, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	if (s->piddir == -1)
@@ -328,18 +336,40 @@ scan_fds(struct scan *s)
 static int
 scan_maps(struct scan *s)
 {
-	FILE *fp;
+	char *p, *nl;
+	size_t have = 0;
+	ssize_t n;
 	int fd;
 
 	if ((fd = openat(s->piddir, "maps", O_RDONLY | O_CLOEXEC)) == -1)
 		return -1;
-	if ((fp = fdopen(fd, "r")) == NULL) {
+	if (s->buf == NULL && (s->buf = malloc(MAPS_BUF)) == NULL) {
+		s->nomem = true;
 		close(fd);
-		return -1;
+		return 0;
 	}
-	while (!stop(s) && getline(&s->line, &s->linecap, fp) != -1)
-		scan_map(s, s->line);
-	fclose(fp);
+	/* A read that fails midway: the process is going; what we have. */
+	while (!stop(s) &&
+	    (n = read(fd, s->buf + have, MAPS_BUF - 1 - have)) > 0) {
+		have += (size_t)n;
+		s->buf[have] = '\0';
+		for (p = s->buf; !stop(s) &&
+		    (nl = memchr(p, '\n', have - (size_t)(p - s->buf))) != NULL;
+		    p = nl + 1) {
+			*nl = '\0';
+			scan_map(s, p);
+		}
+		have -= (size_t)(p - s->buf);
+		memmove(s->buf, p, have);
+		/* Longer than any line the kernel writes: not a segment's. */
+		if (have == MAPS_BUF - 1)
+			have = 0;
+	}
+	if (have > 0 && !stop(s)) {
+		s->buf[have] = '\0';
+		scan_map(s, s->buf);
+	}
+	close(fd);
 	return 0;
 }
 
@@ -603,8 +633,8 @@ free_hits(struct scan *s)
 	for (i = 0; i < s->n; i++)
 		free(s->hits[i].name);
 	free(s->hits);
-	free(s->line);
+	free(s->buf);
 	s->hits = NULL;
 	s->n = s->cap = 0;
-	s->line = NULL;
+	s->buf = NULL;
 }

@@ -97,6 +97,20 @@ for i in range(int(sys.argv[2])):
     os.close(fd)' "$1" "$2"
 }
 
+# Whether an shmrm has /proc/$1 open: it is reading that process, where
+# an injected delay holds it.
+reading() {
+	local fd pid
+
+	for pid in $(pgrep -x shmrm); do
+		for fd in /proc/"$pid"/fd/*; do
+			[ "$(readlink "$fd" 2>/dev/null)" = "/proc/$1" ] &&
+			    return 0
+		done
+	done
+	return 1
+}
+
 # Sets the modification time of segment $1 to $2 (a date(1) string).
 age_seg() {
 	touch -m -d "$2" "/dev/shm/$1"
@@ -874,12 +888,13 @@ age_seg() {
 	# The first scan stops for a second at this idle process, whose
 	# maps it reads second; a process that opens S1 then is seen by
 	# the second scan only.
-	sleep 100 & HOLDERS+=($!)
-	traced -f -o /dev/null -P "/proc/$!" -e trace=openat \
-	    -e inject=openat:delay_enter=1000000:when=2 \
+	sleep 100 & idle=$!
+	HOLDERS+=("$idle")
+	traced -f -o /dev/null -P "/proc/$idle" -e trace=openat \
+	    -e inject=openat:delay_enter=2000000:when=2 \
 	    shmrm -v --unused "$S1" "$S2" >"$T/out" 2>"$T/err" &
 	rm=$!
-	sleep 0.3
+	retry reading "$idle"
 	hold_open "$S1"
 	wait "$rm"
 	assert_equal "$(cat "$T/out")" "$S2"
@@ -887,12 +902,13 @@ age_seg() {
 	[ ! -e "/dev/shm/$S2" ]
 	# A dry run takes the first look alone, and so does not see it.
 	shmcreate -s 4k "$S3"
-	sleep 100 & HOLDERS+=($!)
-	traced -f -o /dev/null -P "/proc/$!" -e trace=openat \
-	    -e inject=openat:delay_enter=1000000:when=2 \
+	sleep 100 & idle=$!
+	HOLDERS+=("$idle")
+	traced -f -o /dev/null -P "/proc/$idle" -e trace=openat \
+	    -e inject=openat:delay_enter=2000000:when=2 \
 	    shmrm -n --unused "$S3" >"$T/out" 2>"$T/err" &
 	rm=$!
-	sleep 0.3
+	retry reading "$idle"
 	hold_open "$S3"
 	wait "$rm"
 	assert_equal "$(cat "$T/out")" "$S3"
@@ -903,12 +919,13 @@ age_seg() {
 	shmcreate -s 4k "$S1" "$S2"
 	# The second scan stops at this idle process; meanwhile S1 is made
 	# again, a new segment that nothing checked.
-	sleep 100 & HOLDERS+=($!)
-	traced -f -o /dev/null -P "/proc/$!" -e trace=openat \
-	    -e inject=openat:delay_enter=1000000:when=3 \
+	sleep 100 & idle=$!
+	HOLDERS+=("$idle")
+	traced -f -o /dev/null -P "/proc/$idle" -e trace=openat \
+	    -e inject=openat:delay_enter=2000000:when=3 \
 	    shmrm -v --unused "$S1" "$S2" >"$T/out" 2>"$T/err" &
 	rm=$!
-	sleep 0.3
+	retry reading "$idle"
 	rm "/dev/shm/$S1"
 	shmcreate -s 4k "$S1"
 	ino=$(stat -c %i "/dev/shm/$S1")
