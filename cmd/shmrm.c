@@ -31,9 +31,13 @@ struct operands {
 	char	**argv;
 };
 
-/* A segment that meets every criterion but --unused, as it was stat'ed. */
+/*
+ * A segment that meets every criterion but --unused, and, when one was
+ * needed to tell, its stat then.
+ */
 struct candidate {
-	const char	*name;
+	char		*name;
+	bool		 have_st;
 	struct stat	 st;
 };
 
@@ -41,17 +45,20 @@ static void	 check_view(void);
 static int	 rm_names(int, char **);
 static int	 rm_glob(int, char **);
 static int	 rm_one(const char *, const struct stat *);
+static void	 add_candidate(const char *, const struct stat *);
 static int	 rm_unused(void);
-static void	 drop_held(void);
+static int	 rm_unused_one(const struct candidate *,
+		    const struct procscan *, const struct procscan *);
 static int	 rm_now(const char *, const struct stat *);
 static int	 unlink_same(const char *, const struct stat *);
 static bool	 wanted(const char *, void *);
+static bool	 collect(const char *, void *);
+static int	 by_name(const void *, const void *);
 
 static bool	 fflag, gflag, nflag, vflag, unused, this_ns;
 static time_t	 age = -1, now;
 static struct candidate *cands;		/* --unused: the batch to check */
 static size_t	 ncands, capcands;
-static size_t	 skipped;		/* processes a scan could not read */
 
 static const char synopsis[] =
     "usage: shmrm [-fgnv] [--unused [--this-pid-namespace]] [--older-than age]\n"
@@ -138,7 +145,6 @@ main(int argc, char *argv[])
 	now = time(NULL);
 
 	rval = gflag ? rm_glob(argc, argv) : rm_names(argc, argv);
-	free(cands);
 	return rval | out_close();
 }
 
@@ -200,13 +206,20 @@ rm_glob(int argc, char **argv)
 	size_t i, n;
 	int rval = 0;
 
-	if (shmdir_read(wanted, &ops, &list, &n) == -1)
+	/*
+	 * --unused alone needs no stat until just before each unlink, where
+	 * it must be taken anyway: collect notes the names and has
+	 * shmdir_read stat and keep none, one system call a segment fewer.
+	 */
+	if (shmdir_read(unused && age <= 0 ? collect : wanted, &ops, &list,
+	    &n) == -1)
 		err(1, "%s", SHM_DIR);
+	if (ncands > 0)
+		qsort(cands, ncands, sizeof(*cands), by_name);
 	for (i = 0; i < n; i++)
 		rval |= rm_one(list[i].name, &list[i].st);
-	rval |= rm_unused();
 	shmdir_free(list, n);
-	return rval;
+	return rval | rm_unused();
 }
 
 static bool
@@ -223,6 +236,22 @@ wanted(const char *name, void *arg)
 	return false;
 }
 
+static bool
+collect(const char *name, void *arg)
+{
+	if (wanted(name, arg))
+		add_candidate(name, NULL);
+	return false;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	const struct candidate *x = a, *y = b;
+
+	return strcmp(x->name, y->name);
+}
+
 /*
  * Removes one segment if it meets every criterion given; under --unused,
  * notes it for rm_unused instead, which checks the whole batch at once.
@@ -230,8 +259,6 @@ wanted(const char *name, void *arg)
 static int
 rm_one(const char *name, const struct stat *st)
 {
-	struct candidate *c;
-
 	/*
 	 * 0 means any age, as the man page says, even a modification time
 	 * in the future; for any other age such a time is never old, so
@@ -241,65 +268,107 @@ rm_one(const char *name, const struct stat *st)
 		return 0;
 	if (!unused)
 		return rm_now(name, st);
+	add_candidate(name, st);
+	return 0;
+}
+
+static void
+add_candidate(const char *name, const struct stat *st)
+{
+	struct candidate *c;
+
 	if (ncands == capcands) {
 		capcands = capcands == 0 ? 64 : capcands * 2;
 		if ((c = reallocarray(cands, capcands, sizeof(*c))) == NULL)
 			err(1, NULL);
 		cands = c;
 	}
-	cands[ncands].name = name;
-	cands[ncands++].st = *st;
-	return 0;
+	c = &cands[ncands];
+	if ((c->name = strdup(name)) == NULL)
+		err(1, NULL);
+	if ((c->have_st = st != NULL))
+		c->st = *st;
+	ncands++;
 }
 
 /*
  * --unused, for every candidate at once, so that the run costs two passes
- * over /proc however many segments there are: the first scan picks the
- * segments no process holds (all a dry run needs), then a fresh scan just
- * before the removals drops any that a process took meanwhile, and each
- * name must still be the file that was checked when it is unlinked.  A
- * process that opens a segment after the fresh scan has read it is not
- * seen: the man page says so.  When /proc cannot be read, nothing goes.
+ * over /proc however many segments there are: a first scan (all a dry
+ * run takes), and a fresh one just before the removals, which sees a
+ * process that took a segment since.  Then each name is stat'ed just
+ * before its unlink, and kept if either scan shows a process holding the
+ * file it names, or if it is no longer the file the other criteria
+ * checked.  A process that opens a segment after the fresh scan has read
+ * it is not seen: the man page says so.  When /proc cannot be read,
+ * nothing goes.
  */
 static int
 rm_unused(void)
 {
-	size_t i;
+	struct procscan first, fresh;
+	struct stat dir;
+	size_t i, skipped;
 	int rval = 0;
 
 	if (ncands == 0)
 		return 0;
-	drop_held();
-	if (!nflag)
-		drop_held();
+	if (fstat(seg_dirfd(), &dir) == -1)
+		err(1, "%s", SHM_DIR);
+	if (procscan_read(dir.st_dev, &first) == -1)
+		err(1, "/proc");
+	memset(&fresh, 0, sizeof(fresh));
+	if (!nflag && procscan_read(dir.st_dev, &fresh) == -1)
+		err(1, "/proc");
+	skipped = first.skipped > fresh.skipped ? first.skipped :
+	    fresh.skipped;
 	if (skipped > 0)
 		warnx("--unused: %zu process%s could not be inspected; "
 		    "segments %s may be removed", skipped,
 		    skipped == 1 ? "" : "es",
 		    skipped == 1 ? "it holds" : "they hold");
-	for (i = 0; i < ncands; i++)
-		rval |= rm_now(cands[i].name, &cands[i].st);
-	ncands = 0;
+	for (i = 0; i < ncands; i++) {
+		rval |= rm_unused_one(&cands[i], &first, &fresh);
+		free(cands[i].name);
+	}
+	procscan_free(&first);
+	procscan_free(&fresh);
+	free(cands);
+	cands = NULL;
+	ncands = capcands = 0;
 	return rval;
 }
 
-/* One scan of /proc, and the candidates some process holds dropped. */
-static void
-drop_held(void)
+static int
+rm_unused_one(const struct candidate *c, const struct procscan *first,
+    const struct procscan *fresh)
 {
-	struct procscan ps;
-	size_t i, n;
+	struct stat st;
 
-	if (procscan_read(cands[0].st.st_dev, &ps) == -1)
-		err(1, "/proc");
-	if (ps.skipped > skipped)
-		skipped = ps.skipped;
-	for (i = n = 0; i < ncands; i++)
-		if (procscan_find(&ps, cands[i].st.st_dev,
-		    cands[i].st.st_ino) == NULL)
-			cands[n++] = cands[i];
-	ncands = n;
-	procscan_free(&ps);
+	if (seg_stat(c->name, &st) == -1)
+		goto fail;
+	/* Removed and made again since the other criteria checked it. */
+	if (c->have_st &&
+	    (st.st_dev != c->st.st_dev || st.st_ino != c->st.st_ino))
+		return 0;
+	/* -g takes regular files only; by name, a symbolic link goes too. */
+	if (!c->have_st && !S_ISREG(st.st_mode))
+		return 0;
+	if ((errno = seg_not_removable(st.st_mode)) != 0)
+		goto fail;
+	if (procscan_find(first, st.st_dev, st.st_ino) != NULL ||
+	    procscan_find(fresh, st.st_dev, st.st_ino) != NULL)
+		return 0;
+	if (!nflag && unlinkat(seg_dirfd(), c->name, 0) == -1)
+		goto fail;
+	if (vflag || nflag)
+		printf("%s\n", c->name);
+	return 0;
+fail:
+	/* Gone since we looked: under -g, someone else cleaned up. */
+	if ((fflag || gflag) && errno == ENOENT)
+		return 0;
+	warn_name(c->name);
+	return 1;
 }
 
 /* Removes one segment now (or says it would, under -n). */
