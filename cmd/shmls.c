@@ -7,6 +7,7 @@
  */
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <err.h>
 #include <errno.h>
 #include <getopt.h>
@@ -130,6 +131,8 @@ static char	*fill_id(bool, unsigned int);
 static char	*fill_time(const struct timespec *);
 static char	*fill_list(enum col, const struct procscan_entry *);
 static void	 json_string(FILE *, const char *);
+static void	 scan_procs(dev_t);
+static int	 print_table(struct libscols_table *);
 static char	*xstrdup(const char *);
 static char	*xstrndup(const char *, size_t);
 
@@ -141,6 +144,7 @@ static size_t		 ncols;
 static bool		 scan;		/* the /proc scan is wanted */
 static struct procscan	 procs;
 static bool		 have_procs;	/* and it worked */
+static const char	*partial;	/* why holders may be missing, or NULL */
 
 static const char synopsis[] =
     "usage: shmls [-abEJnpr] [-o list] [--output-all] [--time-format fmt]\n"
@@ -372,11 +376,9 @@ list(int argc, char **argv)
 	if (scan || deleted) {
 		if ((dirfd = seg_dirfd()) == -1 || fstat(dirfd, &st) == -1)
 			err(1, "%s", SHM_DIR);
-		if (procscan_read(st.st_dev, &procs) == -1) {
-			warn("/proc");
+		scan_procs(st.st_dev);
+		if (!have_procs)
 			rval = 1;
-		} else
-			have_procs = true;
 	}
 
 	if ((tb = scols_new_table()) == NULL)
@@ -416,7 +418,7 @@ list(int argc, char **argv)
 	else
 		rval |= list_live(tb, argc, argv);
 
-	if ((r = scols_print_table(tb)) != 0) {
+	if ((r = print_table(tb)) != 0) {
 		if (ferror(stdout))
 			out_fail();
 		errno = -r;
@@ -796,4 +798,71 @@ xstrdup(const char *s)
 	if ((p = strdup(s)) == NULL)
 		err(1, NULL);
 	return p;
+}
+
+/*
+ * Holders come from /proc, which may not show every process that shares
+ * /dev/shm (see procscan_view), nor every one it lists: partial says so,
+ * on stderr and in JSON.  A /proc that is no procfs, or that cannot be
+ * read, shows none, and the holder columns stay blank.
+ */
+static void
+scan_procs(dev_t dev)
+{
+	enum procscan_view view;
+
+	view = procscan_view();
+	if (view == PROCSCAN_NOT_PROCFS) {
+		partial = procscan_view_why(view);
+		warnx("%s; holders are not shown", partial);
+		return;
+	}
+	if (procscan_read(dev, &procs) == -1) {
+		partial = strerror(errno);
+		warn("/proc");
+		return;
+	}
+	have_procs = true;
+	if (view != PROCSCAN_ALL) {
+		partial = procscan_view_why(view);
+		warnx("%s; holders may be missing", partial);
+	}
+	if (procs.skipped > 0) {
+		if (partial == NULL)
+			partial = "processes could not be inspected";
+		warnx("%zu process%s could not be inspected; holders may be "
+		    "missing", procs.skipped, procs.skipped == 1 ? "" : "es");
+	}
+}
+
+/*
+ * The table, and with -J and the scan, a "holders" member beside
+ * "segments" that says whether the view of processes was whole.
+ * libsmartcols writes one object with the table's one member, so the
+ * member goes in before its closing brace.
+ */
+static int
+print_table(struct libscols_table *tb)
+{
+	char *text, *end;
+	int r;
+
+	if (format != FMT_JSON || !(scan || deleted))
+		return scols_print_table(tb);
+	if ((r = scols_print_table_to_string(tb, &text)) != 0)
+		return r;
+	if ((end = strrchr(text, '}')) == NULL)
+		errx(1, "printing the table: no JSON object");
+	while (end > text && isspace((unsigned char)end[-1]))
+		end--;
+	fwrite(text, 1, (size_t)(end - text), stdout);
+	printf(",\n   \"holders\": {\"partial\": %s, \"reason\": ",
+	    partial != NULL ? "true" : "false");
+	if (partial != NULL)
+		json_string(stdout, partial);
+	else
+		fputs("null", stdout);
+	printf(", \"skipped\": %zu}\n}\n", have_procs ? procs.skipped : 0);
+	free(text);
+	return 0;
 }

@@ -14,6 +14,17 @@ need_root() {
 	[ "$(id -u)" = 0 ] || skip "needs root"
 }
 
+# The warning of -p or --deleted when some processes could not be
+# inspected: where even root may not read some (a non-dumpable process,
+# without CAP_SYS_PTRACE in a container), it comes in every test.
+SKIPPED='shmls: [1-9][0-9]* process(es)? could not be inspected; holders may be missing'
+
+# Stderr is empty, or that warning alone.
+assert_skipped_stderr() {
+	[ -z "$stderr" ] || [[ $stderr =~ ^$SKIPPED$ ]] ||
+	    fail "stderr: $stderr"
+}
+
 # Makes segment $1 of $2 bytes of data.
 mkseg() {
 	head -c "$2" /dev/zero | tr '\0' x >"/dev/shm/$1"
@@ -100,10 +111,10 @@ odd_names() {
 @test "shmls: --output-all prints every column, in the order --help lists them" {
 	: >"/dev/shm/$S1"
 	chmod 0644 "/dev/shm/$S1"
-	run -0 shmls --output-all "$S1"
+	run -0 --separate-stderr shmls --output-all "$S1"
 	assert_regex "${lines[0]}" \
 	    '^NAME +SIZE +ALLOC +PERMS +MODE +UID +USER +GID +GROUP +MTIME +NPROCS +PIDS +COMMANDS$'
-	run -0 shmls -rn --output-all "$S1"
+	run -0 --separate-stderr shmls -rn --output-all "$S1"
 	assert_regex "$output" "^$S1 0B 0B rw-r--r-- 0644 $(id -u) $(id -un) "
 	assert_regex "$output" ' 0  $'
 }
@@ -273,7 +284,7 @@ odd_names() {
 	     .alloc == 8192 and .perms == \"rw-r-----\" and
 	     (.mtime | test(\"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}[+-][0-9]{2}:[0-9]{2}$\")))"' _ "$S1"
 	assert_output true
-	run -0 pipeline 'shmls --json --output-all "$1" | jq -e -c "
+	run -0 --separate-stderr pipeline 'shmls --json --output-all "$1" | jq -e -c "
 	    .segments[0] | [.mode, .uid, .gid, .nprocs, .pids, .commands] ==
 	    [\"0640\", $(id -u), $(id -g), 0, [], []]"' _ "$S1"
 	assert_output true
@@ -315,8 +326,8 @@ odd_names() {
 	hold_open "$S1"
 	run -0 --separate-stderr shmls -rn -p -o NAME,NPROCS,PIDS,COMMANDS "$S1" "$S2"
 	assert_output "$(printf '%s\n' "$S1 1 $holder sleep" "$S2 0  ")"
-	assert_equal "$stderr" ''
-	run -0 shmls -p "$S1"
+	assert_skipped_stderr
+	run -0 --separate-stderr shmls -p "$S1"
 	assert_regex "${lines[0]}" \
 	    '^NAME +SIZE +ALLOC +PERMS +USER +GROUP +MTIME +NPROCS +PIDS +COMMANDS$'
 	assert_regex "${lines[1]}" " 1 $holder +sleep\$"
@@ -326,7 +337,7 @@ odd_names() {
 	mkseg "$S1" 8192
 	hold_mapped "$S1"
 	[ -z "$(find "/proc/$holder/fd" -lname "*$S1" 2>/dev/null)" ]
-	run -0 shmls -rn --processes -o NAME,NPROCS,PIDS,COMMANDS "$S1"
+	run -0 --separate-stderr shmls -rn --processes -o NAME,NPROCS,PIDS,COMMANDS "$S1"
 	assert_output "$S1 1 $holder python3"
 }
 
@@ -336,13 +347,13 @@ odd_names() {
 	first=$holder
 	hold_mapped "$S1"
 	second=$holder
-	run -0 shmls -rn -p -o NPROCS,PIDS,COMMANDS "$S1"
+	run -0 --separate-stderr shmls -rn -p -o NPROCS,PIDS,COMMANDS "$S1"
 	if [ "$first" -lt "$second" ]; then
 		assert_output "2 $first,$second sleep,python3"
 	else
 		assert_output "2 $second,$first python3,sleep"
 	fi
-	run -0 pipeline 'shmls -J -p -o PIDS,COMMANDS "$1" | jq -c ".segments[0] |
+	run -0 --separate-stderr pipeline 'shmls -J -p -o PIDS,COMMANDS "$1" | jq -c ".segments[0] |
 	    [(.pids | sort), (.commands | sort)]"' _ "$S1"
 	if [ "$first" -lt "$second" ]; then
 		assert_output "[[$first,$second],[\"python3\",\"sleep\"]]"
@@ -354,21 +365,21 @@ odd_names() {
 @test "shmls: -p in JSON gives numbers and arrays" {
 	: >"/dev/shm/$S1"
 	hold_open "$S1"
-	run -0 pipeline 'shmls -J -p -o NAME,NPROCS,PIDS,COMMANDS "$1" | jq -c .segments' _ "$S1"
+	run -0 --separate-stderr pipeline 'shmls -J -p -o NAME,NPROCS,PIDS,COMMANDS "$1" | jq -c .segments' _ "$S1"
 	assert_output "[{\"name\":\"$S1\",\"nprocs\":1,\"pids\":[$holder],\"commands\":[\"sleep\"]}]"
 }
 
 @test "shmls: asking for a process column with -o implies the scan" {
 	: >"/dev/shm/$S1"
 	hold_open "$S1"
-	run -0 shmls -rn -o NAME,PIDS "$S1"
+	run -0 --separate-stderr shmls -rn -o NAME,PIDS "$S1"
 	assert_output "$S1 $holder"
 }
 
 @test "shmls: -p with -E" {
 	: >"/dev/shm/$S1"
 	hold_open "$S1"
-	run -0 shmls -E -p -o NAME,NPROCS,PIDS,COMMANDS "$S1"
+	run -0 --separate-stderr shmls -E -p -o NAME,NPROCS,PIDS,COMMANDS "$S1"
 	assert_output "NAME=\"$S1\" NPROCS=\"1\" PIDS=\"$holder\" COMMANDS=\"sleep\""
 }
 
@@ -379,15 +390,16 @@ odd_names() {
 	[ ! -e "/dev/shm/$S1" ]
 	run -1 --separate-stderr shmls "$S1"
 	assert_equal "$stderr" "shmls: $S1: No such file or directory"
-	run -0 shmls --deleted -rn -o NAME,NPROCS,PIDS,COMMANDS "$S*"
+	run -0 --separate-stderr shmls --deleted -rn -o NAME,NPROCS,PIDS,COMMANDS "$S*"
 	assert_output "$S1 1 $holder python3"
-	run -0 shmls --deleted -rn -o NAME "$S1"
+	run -0 --separate-stderr shmls --deleted -rn -o NAME "$S1"
 	assert_output "$S1"
-	run -0 shmls --deleted "$S1"
+	run -0 --separate-stderr shmls --deleted "$S1"
 	assert_regex "${lines[0]}" \
 	    '^NAME +SIZE +ALLOC +PERMS +USER +GROUP +MTIME +NPROCS +PIDS +COMMANDS$'
 	run -1 --separate-stderr shmls --deleted -rn -o NAME "$S2"
 	assert_output ''
+	stderr=$(grep -Ev "^$SKIPPED\$" <<<"$stderr")
 	assert_equal "$stderr" "shmls: $S2: No such file or directory"
 }
 
@@ -395,7 +407,7 @@ odd_names() {
 	need_root
 	mkseg "$S1" 8192
 	hold_mapped "$S1" unlink
-	run -0 pipeline 'shmls --deleted -J -p "$1" | jq -c ".segments[] |
+	run -0 --separate-stderr pipeline 'shmls --deleted -J -p "$1" | jq -c ".segments[] |
 	    [.name, .size, .nprocs, .pids, .commands]"' _ "$S1"
 	assert_output "[\"$S1\",8192,1,[$holder],[\"python3\"]]"
 }
@@ -404,7 +416,7 @@ odd_names() {
 	name="$S-nl"$'\n'"x (deleted)"
 	mkseg "$name" 4096
 	hold_mapped "$name" unlink
-	run -0 pipeline 'shmls --deleted -J "$1" | json_names >"$2"' \
+	run -0 --separate-stderr pipeline 'shmls --deleted -J "$1" | json_names >"$2"' \
 	    _ "$S*" "$T/names"
 	printf '%s\0' "$name" | cmp - "$T/names"
 }
@@ -415,7 +427,7 @@ odd_names() {
 	name="$S-nl"$'\n'"x \\012"
 	mkseg "$name" 4096
 	hold_mapped "$name" unlink
-	run -0 pipeline 'shmls --deleted -J "$1" | json_names >"$2"' \
+	run -0 --separate-stderr pipeline 'shmls --deleted -J "$1" | json_names >"$2"' \
 	    _ "$S*" "$T/names"
 	printf '%s\0' "$name" | cmp - "$T/names"
 }
@@ -423,18 +435,22 @@ odd_names() {
 @test "shmls: --deleted does not list a segment that is still there" {
 	: >"/dev/shm/$S1"
 	hold_open "$S1"
-	run -0 shmls --deleted -rn -o NAME "$S*"
+	run -0 --separate-stderr shmls --deleted -rn -o NAME "$S*"
 	assert_output ''
 }
 
-@test "shmls: an unprivileged user can list, and others' processes are skipped quietly" {
+@test "shmls: an unprivileged user can list, and others' processes are skipped with a warning" {
 	need_root
 	mkseg "$S1" 100
 	chmod 0600 "/dev/shm/$S1"
 	hold_open "$S1"
 	run -0 --separate-stderr as_nobody shmls -rn -b -p -o NAME,SIZE,USER,NPROCS "$S1"
 	assert_output "$S1 100 root 0"
-	assert_equal "$stderr" ''
+	assert_regex "$stderr" "^$SKIPPED\$"
+	run -0 --separate-stderr pipeline 'as_nobody shmls -J -p "$1" |
+	    jq -c ".holders | [.partial, .reason, .skipped > 0]"' _ "$S1"
+	assert_output '[true,"processes could not be inspected",true]'
+	assert_regex "$stderr" "^$SKIPPED\$"
 	run -0 as_nobody shmls -J "$S1"
 }
 
@@ -454,7 +470,64 @@ odd_names() {
 	    shmls -rn -b -p -o NAME,SIZE,NPROCS "$S1"
 	# The number of holders is unknown, so blank, not 0.
 	assert_output "$S1 100 "
+	assert_equal "$stderr" "shmls: /proc is not a procfs; holders are not shown"
+}
+
+@test "shmls: -p with a procfs it cannot read lists anyway, says why, exits 1" {
+	need_private_shm
+	mkseg "$S1" 100
+	run -1 --separate-stderr traced -f -o /dev/null -e trace=openat \
+	    -e inject=openat:error=EACCES:when=1 -P /proc \
+	    shmls -rn -b -p -o NAME,SIZE,NPROCS "$S1"
+	assert_output "$S1 100 "
 	assert_equal "$stderr" "shmls: /proc: Permission denied"
+}
+
+@test "shmls: -p and --deleted in JSON say whether the view of processes is whole" {
+	mkseg "$S1" 100
+	run -0 --separate-stderr pipeline 'shmls -J -p "$1" |
+	    jq -c "keys, (.holders | keys), (.holders.partial | type)"' _ "$S1"
+	assert_output "$(printf '%s\n' '["holders","segments"]' \
+	    '["partial","reason","skipped"]' '"boolean"')"
+	assert_skipped_stderr
+	# Without the scan, only the segments.
+	run -0 --separate-stderr pipeline 'shmls -J "$1" | jq -c keys' _ "$S1"
+	assert_output '["segments"]'
+	run -0 --separate-stderr pipeline 'shmls -J --deleted "$1" |
+	    jq -c "keys"' _ "$S-none*"
+	assert_output '["holders","segments"]'
+}
+
+@test "shmls: -p in a child PID namespace warns that holders outside are missing" {
+	need_private_shm
+	mkseg "$S1" 100
+	hold_open "$S1"
+	for opts in -p --deleted; do
+		run -0 --separate-stderr unshare --pid --fork --mount-proc \
+		    shmls -rn $opts -o NAME,NPROCS "$S1*"
+		assert_equal "${stderr_lines[0]}" \
+		    "shmls: this is not the initial PID namespace; holders may be missing"
+	done
+	run -0 --separate-stderr pipeline 'unshare --pid --fork --mount-proc \
+	    shmls -J -p -o NAME,NPROCS "$1" | jq -c ".segments, .holders"' _ "$S1"
+	assert_output "$(printf '%s\n' "[{\"name\":\"$S1\",\"nprocs\":0}]" \
+	    '{"partial":true,"reason":"this is not the initial PID namespace","skipped":0}')"
+	# With the parent's /proc, in a child namespace.
+	run -0 --separate-stderr unshare --pid --fork shmls -rn -p -o NAME,NPROCS "$S1"
+	assert_equal "${stderr_lines[0]}" \
+	    "shmls: /proc belongs to another PID namespace; holders may be missing"
+}
+
+@test "shmls: -p with a tmpfs over /proc shows no holders and exits 1" {
+	need_plain_build shmls
+	mkseg "$S1" 100
+	run -1 --separate-stderr hide /proc 0755 \
+	    shmls -rn -p -o NAME,NPROCS "$S1"
+	assert_output "$S1 "
+	assert_equal "$stderr" "shmls: /proc is not a procfs; holders are not shown"
+	run -1 --separate-stderr hide /proc 0755 bash -o pipefail -c \
+	    'shmls -J -p -o NAME,NPROCS "$1" | jq -c .holders' _ "$S1"
+	assert_output '{"partial":true,"reason":"/proc is not a procfs","skipped":0}'
 }
 
 @test "shmls: --help lists the columns, and the man page describes each" {
@@ -493,5 +566,5 @@ odd_names() {
 	for i in $(seq 300); do : >"/dev/shm/$S-$i"; done
 	run -0 --separate-stderr pipeline 'shmls --output-all "$1*" | head -c 1' _ "$S"
 	assert_output N
-	assert_equal "$stderr" ''
+	assert_skipped_stderr
 }
