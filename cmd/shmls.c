@@ -827,6 +827,10 @@ scan_procs(dev_t dev)
 		partial = procscan_view_why(view);
 		warnx("%s; holders may be missing", partial);
 	}
+	if (procs.hidden) {
+		partial = "/proc hides the processes we may not inspect";
+		warnx("%s (hidepid); holders may be missing", partial);
+	}
 	if (procs.skipped > 0) {
 		if (partial == NULL)
 			partial = "processes could not be inspected";

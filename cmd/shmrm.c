@@ -326,6 +326,9 @@ rm_unused(void)
 		    "segments %s may be removed", skipped,
 		    skipped == 1 ? "" : "es",
 		    skipped == 1 ? "it holds" : "they hold");
+	if (first.hidden)
+		warnx("--unused: /proc hides the processes we may not inspect "
+		    "(hidepid); segments they hold may be removed");
 	for (i = 0; i < ncands; i++) {
 		rval |= rm_unused_one(&cands[i], &first, &fresh);
 		free(cands[i].name);

@@ -94,6 +94,7 @@ static bool	 ends_deleted(const char *, size_t);
 static void	 strip_deleted(char *);
 static bool	 still_named(const struct procscan_entry *);
 static int	 nspid_count(pid_t *);
+static bool	 hides_pids(void);
 static int	 cmp_file(dev_t, ino_t, dev_t, ino_t);
 static int	 by_file_pid(const void *, const void *);
 static int	 by_file(const void *, const void *);
@@ -213,6 +214,7 @@ procscan_read(dev_t dev, struct procscan *ps)
 		}
 	}
 	ps->skipped = s.skipped;
+	ps->hidden = hides_pids();
 	free_hits(&s);
 	return 0;
 fail:
@@ -590,6 +592,48 @@ nspid_count(pid_t *pid)
 	free(line);
 	fclose(fp);
 	return n;
+}
+
+/*
+ * Whether /proc may leave out processes altogether: mounted with
+ * hidepid=invisible (2) or ptraceable (4), it lists only those we may
+ * inspect, so that they cannot even be counted as skipped; unless we have
+ * CAP_SYS_PTRACE, which may inspect all.  The last /proc mount listed in
+ * mountinfo is the one on top.
+ */
+static bool
+hides_pids(void)
+{
+	char *line = NULL, *p;
+	unsigned long long caps = 0;
+	size_t cap = 0;
+	bool hides = false;
+	FILE *fp;
+
+	if ((fp = fopen(PROC_DIR "/self/mountinfo", "re")) == NULL)
+		return false;
+	while (getline(&line, &cap, fp) != -1) {
+		/* "id parent maj:min root mountpoint opts ... - fstype src sopts" */
+		if ((p = strstr(line, " " PROC_DIR " ")) == NULL ||
+		    (p = strstr(p, " - proc ")) == NULL)
+			continue;
+		hides = strstr(p, "hidepid=2") != NULL ||
+		    strstr(p, "hidepid=4") != NULL ||
+		    strstr(p, "hidepid=invisible") != NULL ||
+		    strstr(p, "hidepid=ptraceable") != NULL;
+	}
+	fclose(fp);
+	if (hides && (fp = fopen(PROC_DIR "/self/status", "re")) != NULL) {
+		while (getline(&line, &cap, fp) != -1)
+			if (strncmp(line, "CapEff:", 7) == 0)
+				caps = strtoull(line + 7, NULL, 16);
+		fclose(fp);
+		/* CAP_SYS_PTRACE is capability 19. */
+		if (caps & (1ULL << 19))
+			hides = false;
+	}
+	free(line);
+	return hides;
 }
 
 /* Files in order of device, then inode. */

@@ -43,6 +43,7 @@ struct procscan {
 	struct procscan_entry	*v;		/* by device, then inode */
 	size_t			 n;
 	size_t			 skipped;	/* processes we may not inspect */
+	bool			 hidden;	/* and maybe some we cannot see */
 };
 
 /*

@@ -518,6 +518,20 @@ odd_names() {
 	    "shmls: /proc belongs to another PID namespace; holders may be missing"
 }
 
+@test "shmls: -p warns when /proc hides others' processes (hidepid)" {
+	need_private_shm
+	mkseg "$S1" 100
+	hold_open "$S1"
+	run -0 --separate-stderr unshare --mount --propagation private sh -c '
+	    mount -t proc -o hidepid=invisible proc /proc && exec "$@"' _ \
+	    setpriv --reuid=nobody --regid=nogroup --clear-groups \
+	    --inh-caps=-all env PATH="$PATH" shmls -J -p -o NAME,NPROCS "$S1"
+	assert_equal "$(jq -c '.segments, .holders.reason' <<<"$output")" \
+	    "$(printf '%s\n' "[{\"name\":\"$S1\",\"nprocs\":0}]" \
+	    '"/proc hides the processes we may not inspect"')"
+	stderr_has "shmls: /proc hides the processes we may not inspect (hidepid); holders may be missing"
+}
+
 @test "shmls: -p with a tmpfs over /proc shows no holders and exits 1" {
 	need_plain_build shmls
 	mkseg "$S1" 100

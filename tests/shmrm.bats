@@ -829,6 +829,19 @@ age_seg() {
 	[ -f "/dev/shm/$S1" ]
 }
 
+@test "shmrm: --unused warns when /proc hides others' processes (hidepid)" {
+	need_private_shm
+	run -0 as_nobody shmcreate -s 4k "$S1"
+	# Root's process holds it; nobody cannot even see that process.
+	hold_open "$S1"
+	run -0 --separate-stderr unshare --mount --propagation private sh -c '
+	    mount -t proc -o hidepid=invisible proc /proc && exec "$@"' _ \
+	    setpriv --reuid=nobody --regid=nogroup --clear-groups \
+	    --inh-caps=-all env PATH="$PATH" shmrm -v --unused "$S1"
+	assert_output "$S1"
+	stderr_has "shmrm: --unused: /proc hides the processes we may not inspect (hidepid); segments they hold may be removed"
+}
+
 @test "shmrm: --this-pid-namespace without --unused is a usage error" {
 	shmcreate "$S1"
 	run -2 --separate-stderr shmrm --this-pid-namespace "$S1"
