@@ -18,6 +18,7 @@
 
 #include "name.h"
 #include "parse.h"
+#include "shmdir.h"
 #include "wide.h"
 
 /* One case: the line it is written on, so a failure points at it. */
@@ -44,6 +45,7 @@ static void	 test_modes(void);
 static void	 test_mode_umask(void);
 static void	 test_advice(void);
 static void	 test_ages(void);
+static void	 test_patterns(void);
 
 int
 main(void)
@@ -55,6 +57,7 @@ main(void)
 	test_mode_umask();
 	test_advice();
 	test_ages();
+	test_patterns();
 	printf("unit: %d passed, %d failed\n", npass, nfail);
 	return nfail != 0;
 }
@@ -571,4 +574,49 @@ test_ages(void)
 {
 	check_numbers("parse_age", parse_age_wide, age_cases,
 	    nitems(age_cases));
+}
+
+/*
+ * Operands against names: a pattern matches as fnmatch(3) with no flags
+ * does, backslash quoting included; any operand matches the name it
+ * spells, and one without pattern characters nothing else.
+ */
+static const struct pattern_case {
+	int		 line;
+	const char	*operand;
+	const char	*name;
+	bool		 pattern, match;
+} pattern_cases[] = {
+#define PAT(o, n, p, m)	{ __LINE__, (o), (n), (p), (m) }
+	PAT("a.b", "a.b", false, true),
+	PAT("a.b", "axb", false, false),
+	PAT("a\\.b", "a.b", true, true),
+	PAT("a\\.b", "a\\.b", true, true),
+	PAT("a\\*", "a*", true, true),
+	PAT("a\\*", "ab", true, false),
+	PAT("a*", "a.b", true, true),
+	PAT("*", ".hidden", true, true),
+	PAT("?b", ".b", true, true),
+	PAT("[ab]", "b", true, true),
+	PAT("[ab]", "[ab]", true, true),
+	PAT("psm_*", "psm_", true, true),
+	PAT("psm_*", "xpsm_1", true, false),
+#undef PAT
+};
+
+static void
+test_patterns(void)
+{
+	const struct pattern_case *c;
+	size_t i;
+
+	for (i = 0; i < nitems(pattern_cases); i++) {
+		c = &pattern_cases[i];
+		CHECK_AT(c->line, shmdir_is_pattern(c->operand) == c->pattern,
+		    c->operand, "is_pattern %d, want %d",
+		    shmdir_is_pattern(c->operand), c->pattern);
+		CHECK_AT(c->line, shmdir_match(c->operand, c->name) == c->match,
+		    c->operand, "against \"%s\": match %d, want %d",
+		    c->name, shmdir_match(c->operand, c->name), c->match);
+	}
 }
