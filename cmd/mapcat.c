@@ -57,7 +57,7 @@ main(int argc, char *argv[])
 	int ch, i, rval = 0;
 
 	cli_init(synopsis);
-	while ((ch = getopt_long(argc, argv, "a:l:o:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "a:hl:o:V", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
 			if ((errstr = parse_advice(optarg, &advice)) != NULL)
@@ -70,8 +70,10 @@ main(int argc, char *argv[])
 		case 'o':
 			offset = cli_size("offset", optarg);
 			break;
+		case 'h':
 		case OPT_HELP:
 			help(options, NULL);
+		case 'V':
 		case OPT_VERSION:
 			version();
 		default:

@@ -64,7 +64,7 @@ main(int argc, char *argv[])
 	int ch, i, rval = 0;
 
 	cli_init(synopsis);
-	while ((ch = getopt_long(argc, argv, "agil:o:vw", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "aghil:o:Vvw", longopts, NULL)) !=
 	    -1) {
 		switch (ch) {
 		case 'a':
@@ -88,8 +88,10 @@ main(int argc, char *argv[])
 		case 'w':
 			wflag = true;
 			break;
+		case 'h':
 		case OPT_HELP:
 			help(options, NULL);
+		case 'V':
 		case OPT_VERSION:
 			version();
 		default:

@@ -55,7 +55,7 @@ main(int argc, char *argv[])
 	int ch, i, rval = 0;
 
 	cli_init(synopsis);
-	while ((ch = getopt_long(argc, argv, "l:o:s", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "hl:o:sV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'l':
 			length = cli_size("length", optarg);
@@ -70,8 +70,10 @@ main(int argc, char *argv[])
 		case 's':
 			flags |= XFER_STRING;
 			break;
+		case 'h':
 		case OPT_HELP:
 			help(options, NULL);
+		case 'V':
 		case OPT_VERSION:
 			version();
 		default:

@@ -194,7 +194,7 @@ main(int argc, char *argv[])
 	int ch;
 
 	cli_init(synopsis);
-	while ((ch = getopt_long(argc, argv, "abEJno:pr", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "abEhJno:prV", longopts, NULL)) !=
 	    -1) {
 		switch (ch) {
 		case 'a':
@@ -239,8 +239,10 @@ main(int argc, char *argv[])
 			timefmt = i;
 			timefmt_set = true;
 			break;
+		case 'h':
 		case OPT_HELP:
 			shmls_help();
+		case 'V':
 		case OPT_VERSION:
 			version();
 		default:

@@ -65,7 +65,7 @@ main(int argc, char *argv[])
 	int ch;
 
 	cli_init(synopsis);
-	while ((ch = getopt_long(argc, argv, "acgkm:o:t", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "acghkm:o:tV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
 			aflag = true;
@@ -93,8 +93,10 @@ main(int argc, char *argv[])
 		case 't':
 			tflag = true;
 			break;
+		case 'h':
 		case OPT_HELP:
 			help(options, NULL);
+		case 'V':
 		case OPT_VERSION:
 			version();
 		default:

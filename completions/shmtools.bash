@@ -50,7 +50,7 @@ _shmtools_spec()
 	*)
 		return 1 ;;
 	esac
-	opts+=' --help --version'
+	opts+=' -h --help -V --version'
 }
 
 # Whether option word $1 takes an argument in the next word; if so, sets
