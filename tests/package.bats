@@ -193,3 +193,40 @@ make_package() {
 		fi
 	done
 }
+
+@test "package: every man page's footer names shmtools and the project version" {
+	local version f
+
+	version=$(sed -n 's/^project(shmtools VERSION \([0-9.]*\).*/\1/p' \
+	    "$SRC/CMakeLists.txt")
+	[ -n "$version" ]
+	# The pages are static files, so this is what keeps .Os in step with
+	# the version in CMakeLists.txt when it changes.
+	for f in "$SRC"/man/*.[1-9]; do
+		run -0 grep '^\.Os' "$f"
+		assert_output ".Os shmtools $version"
+	done
+	run -0 mandoc -Tascii "$SRC/man/shmcat.1"
+	assert_line --regexp "^shmtools $version +.+ +shmtools $version\$"
+}
+
+@test "package: every tracked file but LICENSE and fuzz seeds has the SPDX and copyright lines" {
+	local f missing=
+
+	command -v git >/dev/null || skip "git is not installed"
+	git -C "$SRC" rev-parse --git-dir >/dev/null 2>&1 ||
+	    skip "not a git checkout"
+	# Fuzz seeds are inputs whose every byte matters; LICENSE is the
+	# licence text itself.
+	while IFS= read -r -d '' f; do
+		case $f in
+		LICENSE | tests/fuzz/corpus/*) continue ;;
+		esac
+		head -n 5 "$SRC/$f" |
+		    grep -q 'SPDX-License-Identifier: BSD-2-Clause' &&
+		    head -n 5 "$SRC/$f" |
+		    grep -q 'Copyright (c) [0-9]\{4\}.* The shmtools authors' ||
+		    missing+=" $f"
+	done < <(git -C "$SRC" ls-files -z)
+	[ -z "$missing" ] || fail "no SPDX or copyright line in:$missing"
+}
