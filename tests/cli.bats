@@ -75,3 +75,19 @@ setup() {
 		    fail "$c.1 lacks -V, --version"
 	done
 }
+
+@test "cli: the README's mapsync -w example works pasted as it stands" {
+	local lines
+
+	# Its lines in README.md's examples: those that name data.bin.
+	lines=$(sed -n '/^## Examples/,/^## /{/data\.bin/s/^    //p;}' \
+	    "$SRC/README.md")
+	[ -n "$lines" ] || fail "no example names data.bin"
+	cd "$T"
+	run -0 bash -e -o pipefail -c "$lines"
+	assert_output ""
+	run -0 pipeline 'tail -c +17 data.bin | head -c 3'
+	assert_output hdr
+	run -0 pipeline 'head -c 16 data.bin | tr -d "\0" | wc -c'
+	assert_output 0
+}
