@@ -344,3 +344,22 @@ cet_toolchain() {
 	done < <(git -C "$SRC" ls-files -z)
 	[ -z "$missing" ] || fail "no SPDX or copyright line in:$missing"
 }
+
+@test "package: the changelog is for this version and the copyright file holds LICENSE" {
+	local version
+
+	version=$(sed -n 's/^project(shmtools VERSION \([0-9.]*\).*/\1/p' \
+	    "$SRC/CMakeLists.txt")
+	DESTDIR=$T/root run -0 cmake --install "$BUILD" --prefix /usr
+	run -0 pipeline 'gzip -dc "$1" | head -n 1' _ \
+	    "$T/root/usr/share/doc/shmtools/changelog.gz"
+	assert_output --regexp "^shmtools \\($version\\) [a-z]+; urgency=[a-z]+\$"
+	# copyright-format: the licence text indented by one space, an
+	# empty line written as " .", after the stand-alone License field.
+	sed -n '/^License: BSD-2-Clause$/,$p' \
+	    "$T/root/usr/share/doc/shmtools/copyright" | sed '1,/^$/d' |
+	    sed -n '2,$p' | sed 's/^ //; s/^\.$//' >"$T/licence"
+	run -0 diff "$SRC/LICENSE" "$T/licence"
+	run -0 grep -c '^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/$' \
+	    "$T/root/usr/share/doc/shmtools/copyright"
+}
