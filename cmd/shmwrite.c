@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -207,6 +208,8 @@ undo(int fd, const char *name, bool created, off_t oldsize)
 	if (created) {
 		if (!kflag)
 			seg_unlink(name);
-	} else if (oldsize >= 0 && offset >= oldsize)
-		(void)ftruncate(fd, oldsize);
+	} else if (oldsize >= 0 && offset >= oldsize &&
+	    ftruncate(fd, oldsize) == -1)
+		warn("%s: cannot restore its size of %jd bytes", out_vis(name),
+		    (intmax_t)oldsize);
 }
