@@ -19,6 +19,7 @@
 #include "cli.h"
 #include "out.h"
 #include "parse.h"
+#include "progress.h"
 #include "segment.h"
 #include "xfer.h"
 
@@ -27,12 +28,12 @@ enum { OPT_LOCK = OPT_FIRST_LOCAL };
 static int	 write_one(const char *);
 static void	 undo(int, const char *, bool, off_t);
 
-static bool	 aflag, cflag, gflag, kflag, tflag, lock, mflag, oflag;
+static bool	 aflag, cflag, gflag, kflag, tflag, lock, mflag, oflag, pflag;
 static mode_t	 mode = 0600;
 static off_t	 offset;
 
 static const char synopsis[] =
-    "usage: shmwrite [-acgkt] [--lock] [-m mode] [-o offset] name\n";
+    "usage: shmwrite [-acgkt] [--lock] [--progress] [-m mode] [-o offset] name\n";
 
 static const char options[] =
     "Copy standard input into a shared memory segment.\n"
@@ -44,6 +45,7 @@ static const char options[] =
     "      --lock             hold an exclusive flock(2) while writing\n"
     "  -m, --mode=MODE        mode of a segment -c creates (default 0600)\n"
     "  -o, --offset=OFFSET    write OFFSET bytes into the segment\n"
+    "      --progress         report bytes copied and the rate on stderr\n"
     "  -t, --truncate         end the segment where the input ends\n";
 
 static const struct option longopts[] = {
@@ -55,6 +57,7 @@ static const struct option longopts[] = {
 	{ "lock",	no_argument,		NULL,	OPT_LOCK },
 	{ "mode",	required_argument,	NULL,	'm' },
 	{ "offset",	required_argument,	NULL,	'o' },
+	{ "progress",	no_argument,		NULL,	OPT_PROGRESS },
 	{ "truncate",	no_argument,		NULL,	't' },
 	{ "version",	no_argument,		NULL,	OPT_VERSION },
 	{ NULL,		0,			NULL,	0 }
@@ -91,6 +94,9 @@ main(int argc, char *argv[])
 			offset = cli_size("offset", optarg);
 			oflag = true;
 			break;
+		case OPT_PROGRESS:
+			pflag = true;
+			break;
 		case 't':
 			tflag = true;
 			break;
@@ -118,6 +124,8 @@ main(int argc, char *argv[])
 		usagex("one segment name only");
 	cli_names(argc, argv);
 
+	if (pflag)
+		progress_start();
 	return write_one(argv[0]) | out_close();
 }
 

@@ -14,16 +14,16 @@ _shmtools_spec()
 {
 	case $1 in
 	mapcat)
-		opts='-a --advice= -l --length= -o --offset='
+		opts='-a --advice= -l --length= -o --offset= --progress'
 		args='-a:advice --advice:advice -l: --length: -o: --offset:'
 		operands=files ;;
 	mapsync)
 		opts='-a --async -g --grow -i --invalidate -l --length=
-		    -o --offset= -v --verbose -w --write'
+		    -o --offset= --progress -v --verbose -w --write'
 		args='-l: --length: -o: --offset:'
 		operands=files ;;
 	shmcat)
-		opts='-l --length= --lock -o --offset= -s --string'
+		opts='-l --length= --lock -o --offset= --progress -s --string'
 		args='-l: --length: -o: --offset:'
 		operands=segments ;;
 	shmcreate)
@@ -44,7 +44,7 @@ _shmtools_spec()
 		operands=segments ;;
 	shmwrite)
 		opts='-a --append -c --create -g --grow -k --keep-partial
-		    --lock -m --mode= -o --offset= -t --truncate'
+		    --lock -m --mode= -o --offset= --progress -t --truncate'
 		args='-m:mode --mode:mode -o: --offset:'
 		operands=segments ;;
 	*)
