@@ -364,7 +364,7 @@ MIB=$((1024 * 1024))
 
 @test "mapcat: refuses an unknown advice with exit 2" {
 	all="normal, sequential, random, willneed, dontneed, hugepage"
-	for bad in bogus "" SEQUENTIAL free 1; do
+	for bad in bogus "" SEQ free 1; do
 		run -2 --separate-stderr mapcat -a "$bad" -l 0 "$T/data"
 		assert_output ""
 		assert_equal "${stderr_lines[0]}" \
@@ -399,7 +399,7 @@ MIB=$((1024 * 1024))
 
 @test "mapcat: refuses bad offsets with exit 2, naming the value" {
 	# -l 0: should a bad value get through, it prints no binary data.
-	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.5k ' 1' 1,000 1kk; do
+	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.1k ' 1' 1,000 1kk; do
 		run -2 --separate-stderr mapcat -o "$bad" -l 0 "$T/data"
 		assert_output ""
 		stderr_has "mapcat: invalid offset '$bad': "
@@ -411,7 +411,7 @@ MIB=$((1024 * 1024))
 }
 
 @test "mapcat: refuses bad lengths with exit 2, naming the value" {
-	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.5k ' 1' 1,000 1kk; do
+	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.1k ' 1' 1,000 1kk; do
 		run -2 --separate-stderr mapcat -o 1M -l "$bad" "$T/data"
 		assert_output ""
 		stderr_has "mapcat: invalid length '$bad': "
