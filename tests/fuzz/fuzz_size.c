@@ -25,7 +25,7 @@
 #define UNTOUCHED	((off_t)-12345)
 
 static int	 digit(char, int);
-static char	 lower(char);
+static int	 lower(char);
 static bool	 suffix(const char *, unsigned *, unsigned *);
 static bool	 model(const char *, off_t *);
 
@@ -57,10 +57,10 @@ digit(char c, int base)
 }
 
 /* c in lower case, if it is an ASCII capital. */
-static char
+static int
 lower(char c)
 {
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
 /*
@@ -77,7 +77,9 @@ suffix(const char *p, unsigned *base, unsigned *power)
 	*power = 0;
 	if (*p == '\0')
 		return true;
-	if ((l = memchr(letters, lower(*p), 6)) == NULL)
+	for (l = letters; *l != '\0' && *l != lower(*p); l++)
+		;
+	if (*l == '\0')
 		return false;
 	*power = (unsigned)(l - letters) + 1;
 	p++;
