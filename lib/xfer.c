@@ -624,48 +624,47 @@ xfer_map_out(int fd, off_t off, off_t len, int out, int advice,
 	stop = end <= last ? end : off > last ? off : last;
 	w.out = out;
 	w.pipe = len > 0 && method_for(out, false) == M_SPLICE;
+	/* A hole, then data up to the next hole, a window at a time. */
 	while (off < stop) {
 		if (find_data(fd, off, stop, &data, &hole) == -1) {
 			*side = XFER_IN;
 			return -1;
 		}
-		if (data > off) {
-			if (write_zeros(&w, fd, off, data - off, side) == -1)
-				return -1;
-			off = data;
-			continue;
-		}
-		map = map_at(fd, off,
-		    (size_t)(hole - off < WINDOW ? hole - off : WINDOW),
-		    PROT_READ, MAP_PRIVATE, &delta, &maplen);
-		if (map == NULL) {
-			if (first && (errno == ENODEV || errno == EACCES ||
-			    errno == EINVAL) && lseek(fd, off, SEEK_SET) != -1)
-				return xfer_stream_out(fd, 0, end - off, out,
-				    side);
-			*side = XFER_IN;
+		if (write_zeros(&w, fd, off, data - off, side) == -1)
 			return -1;
-		}
-		first = false;
-		if (advice != -1 && madvise(map, maplen, advice) == -1 &&
-		    errno != EINVAL) {
-			munmap(map, maplen);
-			*side = XFER_IN;
-			return -1;
-		}
-		w.p = map + delta;
-		w.n = maplen - delta;
-		r = xfer_guard(write_window, &w);
-		munmap(map, maplen);
-		if (r == -1) {
-			if (errno == EFAULT || errno == E_MAPFAULT) {
-				errno = map_fault(fd, end);
+		for (off = data; off < hole; off += (off_t)w.n) {
+			map = map_at(fd, off, (size_t)(hole - off < WINDOW ?
+			    hole - off : WINDOW), PROT_READ, MAP_PRIVATE,
+			    &delta, &maplen);
+			if (map == NULL) {
+				if (first && (errno == ENODEV ||
+				    errno == EACCES || errno == EINVAL) &&
+				    lseek(fd, off, SEEK_SET) != -1)
+					return xfer_stream_out(fd, 0, end - off,
+					    out, side);
 				*side = XFER_IN;
-			} else
-				*side = XFER_OUT;
-			return -1;
+				return -1;
+			}
+			first = false;
+			if (advice != -1 && madvise(map, maplen, advice) ==
+			    -1 && errno != EINVAL) {
+				munmap(map, maplen);
+				*side = XFER_IN;
+				return -1;
+			}
+			w.p = map + delta;
+			w.n = maplen - delta;
+			r = xfer_guard(write_window, &w);
+			munmap(map, maplen);
+			if (r == -1) {
+				if (errno == EFAULT || errno == E_MAPFAULT) {
+					errno = map_fault(fd, end);
+					*side = XFER_IN;
+				} else
+					*side = XFER_OUT;
+				return -1;
+			}
 		}
-		off += (off_t)w.n;
 	}
 	return off < end ? copy_out(fd, off, end - off, out, 0, side) : 0;
 }

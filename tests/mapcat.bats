@@ -596,6 +596,66 @@ check_sparse_ranges() {
 	    _ "$T/small/f"
 }
 
+# race_file FILE: 10 MiB: data, a hole from 1 MiB to 9 MiB, data.
+race_file() {
+	truncate -s 10M "$1"
+	dd if=/dev/urandom of="$1" bs=1M count=1 conv=notrunc status=none
+	dd if=/dev/urandom of="$1" bs=1M count=1 seek=9 conv=notrunc \
+	    status=none
+}
+
+# mid_lseek N FILE: runs mapcat FILE into $T/out in the background, held up
+# for 3 s after its Nth lseek(2) (SEEK_DATA, SEEK_HOLE, SEEK_DATA...), and
+# returns once it is held there; its status goes to $T/rc.
+mid_lseek() {
+	(
+		status=0
+		traced -f -o "$T/trace" -e trace=lseek \
+		    -e inject=lseek:delay_exit=3000000:when="$1" \
+		    mapcat "$2" >"$T/out" 2>"$T/err" || status=$?
+		echo "$status" >"$T/rc"
+	) &
+	retry grep -q DELAYED "$T/trace"
+}
+
+@test "mapcat: a hole filled after it was found prints as the zeros it held" {
+	command -v strace >/dev/null || skip "no strace"
+	race_file "$T/f"
+	cp --sparse=always "$T/f" "$T/want"
+	# The third lseek found the hole ends at 9 MiB; now it fills.
+	mid_lseek 3 "$T/f"
+	head -c 8M /dev/zero | tr '\0' x |
+	    dd of="$T/f" bs=1M seek=1 conv=notrunc status=none
+	wait_for "$T/rc"
+	assert_equal "$(cat "$T/rc")" 0
+	cmp "$T/out" "$T/want"
+	[ ! -s "$T/err" ]
+}
+
+@test "mapcat: data punched out after it was found prints as zeros" {
+	command -v strace >/dev/null || skip "no strace"
+	race_file "$T/f"
+	# The second lseek found data up to 1 MiB; now it is punched out.
+	mid_lseek 2 "$T/f"
+	fallocate -p -o 0 -l 1M "$T/f"
+	wait_for "$T/rc"
+	assert_equal "$(cat "$T/rc")" 0
+	cmp "$T/out" "$T/f"
+	head -c 1M /dev/zero | cmp - "$T/out" -n 1M
+}
+
+@test "mapcat: a file emptied between finding data and its end is reported" {
+	command -v strace >/dev/null || skip "no strace"
+	race_file "$T/f"
+	mid_lseek 1 "$T/f"
+	truncate -s 0 "$T/f"
+	wait_for "$T/rc"
+	assert_equal "$(cat "$T/rc")" 1
+	run -0 cat "$T/err"
+	assert_output "mapcat: $T/f: file shrank while reading"
+	[ ! -s "$T/out" ]
+}
+
 @test "mapcat: fails with a message when a sparse file shrinks in a hole" {
 	truncate -s 64M "$T/big"
 	printf x >"$T/big.head"
