@@ -345,8 +345,8 @@ static const struct num_case size_cases[] = {
 	ROW("1bk", false, 0, "suffix"),
 	ROW("1Q", false, 0, "suffix"),
 	/* The Turkish dotless and dotted i are not i, whatever the locale. */
-	ROW("1K\xc4\xb1B", false, 0, "suffix"),
-	ROW("1K\xc4\xb0B", false, 0, "suffix"),
+	ROW("1K\xc4\xb1" "B", false, 0, "suffix"),
+	ROW("1K\xc4\xb0" "B", false, 0, "suffix"),
 	/* Fractions that come to a whole number of bytes, and no other. */
 	ROW("1.5M", true, MB + MB / 2, NULL),
 	ROW("1.5k", true, 1536, NULL),
