@@ -231,7 +231,7 @@ main(int argc, char *argv[])
 			break;
 		case OPT_TIME_FORMAT:
 			for (i = 0; i < nitems(timefmt_names); i++)
-				if (strcmp(optarg, timefmt_names[i]) == 0)
+				if (ascii_strcasecmp(optarg, timefmt_names[i]) == 0)
 					break;
 			if (i == nitems(timefmt_names))
 				usagex("invalid time format '%s': "

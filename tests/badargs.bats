@@ -174,7 +174,7 @@ shmls -o $'NAME,\n'                 | shmls: unknown column '\n'
 shmls --output=+SIZE,BOGUS -J       | shmls: unknown column 'BOGUS'
 shmls --time-format=long            | shmls: invalid time format 'long': use short, full or iso
 shmls --time-format ''              | shmls: invalid time format '': use short, full or iso
-shmls --time-format ISO             | shmls: invalid time format 'ISO': use short, full or iso
+shmls --time-format ISO8601         | shmls: invalid time format 'ISO8601': use short, full or iso
 shmls --time-format 'iso '          | shmls: invalid time format 'iso ': use short, full or iso
 shmls --time-format is              | shmls: invalid time format 'is': use short, full or iso
 shmls --time-format=short,iso       | shmls: invalid time format 'short,iso': use short, full or iso
@@ -192,7 +192,7 @@ shmls --json=1                      | shmls: option '--json' doesn't allow an ar
 shmls -o                            | shmls: option requires an argument -- 'o'
 mapcat -a bogus $F                  | mapcat: invalid advice 'bogus': unknown advice ($ADVICES)
 mapcat -a '' $F                     | mapcat: invalid advice '': unknown advice ($ADVICES)
-mapcat -a SEQUENTIAL $F             | mapcat: invalid advice 'SEQUENTIAL': unknown advice ($ADVICES)
+mapcat -a SEQ $F                    | mapcat: invalid advice 'SEQ': unknown advice ($ADVICES)
 mapcat -a 'random ' $F              | mapcat: invalid advice 'random ': unknown advice ($ADVICES)
 mapcat -a 1 $F                      | mapcat: invalid advice '1': unknown advice ($ADVICES)
 mapcat --advice=free $F             | mapcat: invalid advice 'free': unknown advice ($ADVICES)
@@ -257,7 +257,9 @@ size_values() {
 1kk|invalid suffix
 1e3|invalid suffix
 4k!|invalid suffix
-1.5k|invalid suffix
+1.1k|not a whole number of bytes
+0.5|not a whole number of bytes
+1KiBB|invalid suffix
 0x0x5|not a number
 0x|not a number
 k|not a number
