@@ -239,6 +239,16 @@ odd_names() {
 	    "$S-$(printf '\303\251')")"
 }
 
+@test "shmls: the table aligns columns by display width, not bytes" {
+	: >"/dev/shm/$S-ab"
+	: >"/dev/shm/$S-$(printf '\344\270\255\346\226\207')"
+	chmod 0600 "/dev/shm/$S-ab" "/dev/shm/$S-$(printf '\344\270\255\346\226\207')"
+	# Each CJK character takes two columns on a terminal.
+	run -0 env LC_ALL=C.UTF-8 shmls -o NAME,MODE "$S-*"
+	assert_output "$(printf '%s\n' "NAME$(printf '%*s' $((${#S} + 1)) '') MODE" \
+	    "$S-ab   0600" "$S-$(printf '\344\270\255\346\226\207') 0600")"
+}
+
 @test "shmls: -r escapes blanks, backslashes and control bytes as \\xHH" {
 	odd_names | xargs -0 -I{} touch /dev/shm/{}
 	run -0 shmls -rn -o NAME,SIZE "$S-sp*" "$S-nl*" "$S-back*" "$S-tab*"
