@@ -467,7 +467,7 @@ odd_names() {
 }
 
 @test "shmls: a missing /dev/shm is exit 1 with the directory's reason" {
-	for opts in -b -p --deleted; do
+	for opts in -b -p --deleted --summary; do
 		run -1 --separate-stderr hide /dev 0755 shmls $opts
 		assert_output ""
 		assert_equal "$stderr" \
@@ -733,4 +733,21 @@ fs_figures() {
 		assert_usage_error \
 		    "shmls: options --summary and $opt are mutually exclusive"
 	done
+}
+
+@test "shmls: --summary to a full stdout is exit 1, as a table and as JSON" {
+	for opts in --summary "--summary -J"; do
+		run -1 --separate-stderr bash -c 'shmls $1 >/dev/full' _ "$opts"
+		assert_equal "$stderr" 'shmls: stdout: No space left on device'
+	done
+}
+
+@test "shmls: -x sorts removed segments too" {
+	need_root
+	mkseg "$S1" 8192
+	mkseg "$S2" 4096
+	hold_mapped "$S1" unlink
+	hold_mapped "$S2" unlink
+	run -0 shmls --deleted -rnb -x SIZE -o NAME,SIZE "$S-*"
+	assert_output "$(printf '%s\n' "$S2 4096" "$S1 8192")"
 }
