@@ -33,9 +33,11 @@ _shmtools_spec()
 		operands=segments ;;
 	shmls)
 		opts='-a --all -b --bytes --deleted -E --export -J --json
-		    -n --noheadings -o --output= --output-all -p --processes
-		    -r --raw --time-format='
-		args='-o:columns --output:columns --time-format:timefmt'
+		    -n --noheadings -o --output= --output-all -P --pairs
+		    -p --processes -r --raw --summary --time-format=
+		    -x --sort='
+		args='-o:columns --output:columns --time-format:timefmt
+		    -x:column --sort:column'
 		operands=segments ;;
 	shmrm)
 		opts='-f --force -g --glob -n --dry-run --older-than= --unused
@@ -158,15 +160,18 @@ _shmtools_segments()
 	return 0
 }
 
-# shmls -o: a comma-separated list of columns, optionally after '+'.  The
-# column names come from shmls --help, which prints them from the same
-# table that shmls reads, so they are declared once.
+# shmls -o: a comma-separated list of columns, optionally after '+'; with
+# $3 = one, the one column of shmls -x.  The column names come from shmls
+# --help, which prints them from the same table that shmls reads, so they
+# are declared once.
 _shmtools_columns()
 {
 	local cur=$1 head='' line incols='' col
 	local -a cols
 
-	if [[ $cur == +* ]]; then
+	if [[ $3 == one ]]; then
+		:
+	elif [[ $cur == +* ]]; then
 		head=+
 		cur=${cur#+}
 	fi
@@ -187,7 +192,7 @@ _shmtools_columns()
 		[[ ,${head#+}, == *,"$col",* ]] && continue
 		COMPREPLY+=("$head$col")
 	done
-	compopt -o nospace 2>/dev/null
+	[[ $3 == one ]] || compopt -o nospace 2>/dev/null
 	return 0
 }
 
@@ -245,6 +250,8 @@ _shmtools()
 			_shmtools_words 'short full iso' "$arg" ;;
 		columns)
 			_shmtools_columns "$arg" "$1" ;;
+		column)
+			_shmtools_columns "$arg" "$1" one ;;
 		esac
 		# Sizes, offsets, lengths and ages: nothing to offer.
 		((${#COMPREPLY[@]})) && COMPREPLY=("${COMPREPLY[@]/#/$prefix}")

@@ -184,7 +184,18 @@ shmls -r -J                         | shmls: options -r and -J are mutually excl
 shmls -r -E                         | shmls: options -r and -E are mutually exclusive
 shmls --export --json               | shmls: options -E and -J are mutually exclusive
 shmls -Jr                           | shmls: options -J and -r are mutually exclusive
-shmls -x                            | shmls: invalid option -- 'x'
+shmls -x                            | shmls: option requires an argument -- 'x'
+shmls -x BOGUS                      | shmls: unknown column 'BOGUS'
+shmls --sort=NAME,SIZE              | shmls: unknown column 'NAME,SIZE'
+shmls --sort ''                     | shmls: unknown column ''
+shmls -x +NAME                      | shmls: unknown column '+NAME'
+shmls -P -J                         | shmls: options -P and -J are mutually exclusive
+shmls -r --pairs                    | shmls: options -r and -P are mutually exclusive
+shmls --summary -o NAME             | shmls: options --summary and -o are mutually exclusive
+shmls -p --summary                  | shmls: options --summary and -p are mutually exclusive
+shmls --summary -x SIZE             | shmls: options --summary and -x are mutually exclusive
+shmls --deleted --summary           | shmls: options --summary and --deleted are mutually exclusive
+shmls --summary '*/*'               | shmls: invalid name '*/*': name contains '/' after the first byte
 shmls -s                            | shmls: invalid option -- 's'
 shmls --bogus                       | shmls: unrecognized option '--bogus'
 shmls --out=NAME                    | shmls: option '--out=NAME' is ambiguous; possibilities: '--output' '--output-all'
