@@ -13,6 +13,10 @@
  * are the segments' file system's; its path is read only for a segment
  * that has been removed, to name it.  Processes that go away meanwhile
  * are skipped, and so, but counted, are those we may not inspect.
+ *
+ * Whether that pass can see every process at all (a procfs, of the
+ * initial PID namespace, not hiding any) is procscan_view's and
+ * hides_pids's to say, so that a caller can refuse to act on a part.
  */
 #include <sys/stat.h>
 #include <sys/statfs.h>

@@ -4,7 +4,8 @@
  * procscan.h: which processes hold which segments, open (/proc/PID/fd) or
  * mapped (/proc/PID/maps), found in one pass over /proc.  Segments are
  * known by device and inode, not by name: a name can be removed and made
- * again, and a removed segment has no name left in the directory.
+ * again, and a removed segment has no name left in the directory.  And
+ * whether /proc shows every process that could hold one.
  */
 #ifndef SHMTOOLS_PROCSCAN_H
 #define SHMTOOLS_PROCSCAN_H
