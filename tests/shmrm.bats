@@ -744,6 +744,7 @@ age_seg() {
 
 @test "shmrm: --unused with a procfs it cannot read removes nothing and exits 1" {
 	need_private_shm
+	need_plain_build shmrm
 	shmcreate "$S1"
 	# A procfs of our own namespace, that cannot be listed.
 	run -1 --separate-stderr traced -f -o /dev/null -e trace=openat \
@@ -752,6 +753,23 @@ age_seg() {
 	assert_output ''
 	assert_equal "$stderr" "shmrm: /proc: Permission denied"
 	[ -f "/dev/shm/$S1" ]
+}
+
+@test "shmrm: --unused whose second scan fails removes nothing and exits 1" {
+	need_private_shm
+	need_plain_build shmrm
+	shmcreate -s 4k "$S1" "$S2"
+	# In a PID namespace of its own, where strace and shmrm are all there
+	# is, the opens under /proc are: /proc and strace's directory for the
+	# first scan, then /proc again for the second.
+	run -1 --separate-stderr unshare --pid --fork --mount-proc \
+	    strace -f -o /dev/null -P /proc -e trace=openat \
+	    -e inject=openat:error=EACCES:when=3 \
+	    shmrm -v --unused --this-pid-namespace "$S1" "$S2"
+	assert_output ''
+	assert_equal "$stderr" "shmrm: /proc: Permission denied"
+	[ -f "/dev/shm/$S1" ]
+	[ -f "/dev/shm/$S2" ]
 }
 
 @test "shmrm: --unused on a tmpfs over /proc or with /proc unmounted removes nothing" {
