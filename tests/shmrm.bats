@@ -818,7 +818,9 @@ age_seg() {
 	# A holder inside the namespace is seen.
 	run -0 --separate-stderr unshare --pid --fork --mount-proc \
 	    bash -c 'sleep 100 3<"/dev/shm/$1" &
-	    until [ -e "/proc/$!/fd/3" ]; do sleep 0.01; done
+	    until [ "$(readlink "/proc/$!/fd/3")" = "/dev/shm/$1" ]; do
+		sleep 0.01
+	    done
 	    shmrm -v --unused --this-pid-namespace "$1"; kill $!' _ "$S3"
 	assert_output ''
 	[ -f "/dev/shm/$S3" ]
