@@ -18,6 +18,7 @@
 
 #include "out.h"
 #include "segment.h"
+#include "target.h"
 
 #define OPEN_FLAGS	(O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
 
@@ -27,6 +28,9 @@ seg_dirfd(void)
 {
 	static int dirfd = -1;
 
+	/* --target: the one another process sees, as target.c finds it. */
+	if (target_pid() != 0)
+		return target_dirfd();
 	if (dirfd == -1)
 		dirfd = open(SHM_DIR, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	return dirfd;
