@@ -20,7 +20,7 @@
 #include "segment.h"
 #include "xfer.h"
 
-enum { OPT_LOCK = OPT_FIRST_LOCAL };
+enum { OPT_LOCK = OPT_FIRST_LOCAL, OPT_TARGET };
 
 static int	 cat_one(const char *);
 
@@ -29,7 +29,8 @@ static int	 flags;
 static bool	 lock;
 
 static const char synopsis[] =
-    "usage: shmcat [-s] [--lock] [-o offset] [-l length] name ...\n";
+    "usage: shmcat [-s] [--lock] [-o offset] [-l length] [--target pid] "
+    "name ...\n";
 
 static const char options[] =
     "Write shared memory segments to standard output.\n"
@@ -37,7 +38,9 @@ static const char options[] =
     "  -l, --length=LENGTH    write at most LENGTH bytes of each segment\n"
     "      --lock             hold a shared flock(2) while reading\n"
     "  -o, --offset=OFFSET    start OFFSET bytes into each segment\n"
-    "  -s, --string           stop at the first NUL byte\n";
+    "  -s, --string           stop at the first NUL byte\n"
+    "      --target=PID       work on the /dev/shm process PID sees (a "
+    "container's)\n";
 
 static const struct option longopts[] = {
 	{ "help",	no_argument,		NULL,	OPT_HELP },
@@ -45,6 +48,7 @@ static const struct option longopts[] = {
 	{ "lock",	no_argument,		NULL,	OPT_LOCK },
 	{ "offset",	required_argument,	NULL,	'o' },
 	{ "string",	no_argument,		NULL,	's' },
+	{ "target",	required_argument,	NULL,	OPT_TARGET },
 	{ "version",	no_argument,		NULL,	OPT_VERSION },
 	{ NULL,		0,			NULL,	0 }
 };
@@ -69,6 +73,9 @@ main(int argc, char *argv[])
 			break;
 		case 's':
 			flags |= XFER_STRING;
+			break;
+		case OPT_TARGET:
+			cli_target(optarg);
 			break;
 		case OPT_HELP:
 			help(options, NULL);

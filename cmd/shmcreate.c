@@ -18,6 +18,8 @@
 #include "out.h"
 #include "segment.h"
 
+enum { OPT_TARGET = OPT_FIRST_LOCAL };
+
 static int	 create_one(const char *);
 
 static bool	 eflag, rflag, vflag;
@@ -25,7 +27,7 @@ static mode_t	 mode = 0600;
 static off_t	 size;
 
 static const char synopsis[] =
-    "usage: shmcreate [-erv] [-m mode] [-s size] name ...\n";
+    "usage: shmcreate [-erv] [-m mode] [-s size] [--target pid] name ...\n";
 
 static const char options[] =
     "Create shared memory segments.\n"
@@ -34,6 +36,8 @@ static const char options[] =
     "  -m, --mode=MODE        octal or symbolic mode (default 0600)\n"
     "  -r, --reserve          allocate the memory now (posix_fallocate)\n"
     "  -s, --size=SIZE        size in bytes, with k, M, G... (default 0)\n"
+    "      --target=PID       work on the /dev/shm process PID sees (a "
+    "container's)\n"
     "  -v, --verbose          print the name of each segment created\n";
 
 static const struct option longopts[] = {
@@ -42,6 +46,7 @@ static const struct option longopts[] = {
 	{ "mode",	required_argument,	NULL,	'm' },
 	{ "reserve",	no_argument,		NULL,	'r' },
 	{ "size",	required_argument,	NULL,	's' },
+	{ "target",	required_argument,	NULL,	OPT_TARGET },
 	{ "verbose",	no_argument,		NULL,	'v' },
 	{ "version",	no_argument,		NULL,	OPT_VERSION },
 	{ NULL,		0,			NULL,	0 }
@@ -66,6 +71,9 @@ main(int argc, char *argv[])
 			break;
 		case 's':
 			size = cli_size("size", optarg);
+			break;
+		case OPT_TARGET:
+			cli_target(optarg);
 			break;
 		case 'v':
 			vflag = true;

@@ -27,24 +27,27 @@
 #include "procscan.h"
 #include "segment.h"
 #include "shmdir.h"
+#include "target.h"
 
 enum {
 	OPT_DELETED = OPT_FIRST_LOCAL,
 	OPT_OUTPUT_ALL,
+	OPT_TARGET,
 	OPT_TIME_FORMAT
 };
 
 enum col {
 	COL_NAME, COL_SIZE, COL_ALLOC, COL_PERMS, COL_MODE, COL_UID,
 	COL_USER, COL_GID, COL_GROUP, COL_MTIME, COL_NPROCS, COL_PIDS,
-	COL_COMMANDS, NCOLUMNS
+	COL_NSPIDS, COL_COMMANDS, NCOLUMNS
 };
 
 /* When a column is shown without -o. */
 enum when {
 	ASKED,		/* only when asked for */
 	ALWAYS,		/* by default */
-	PROCS		/* by default with -p or --deleted; needs the scan */
+	PROCS,		/* by default with -p or --deleted; needs the scan */
+	TPROCS		/* as PROCS, with --target */
 };
 
 /*
@@ -86,6 +89,8 @@ static const struct column {
 	    "number of processes that have it open or mapped" },
 	[COL_PIDS] = { "PIDS", 0.1, 0, SCOLS_JSON_ARRAY_NUMBER,
 	    PROCS, "their process IDs, in increasing order" },
+	[COL_NSPIDS] = { "NSPIDS", 0.1, 0, SCOLS_JSON_ARRAY_NUMBER, TPROCS,
+	    "the ID of each process in PIDS in its own PID namespace" },
 	[COL_COMMANDS] = { "COMMANDS", 0.1, SCOLS_FL_TRUNC,
 	    SCOLS_JSON_ARRAY_STRING, PROCS,
 	    "the command name of each process in PIDS" },
@@ -129,6 +134,7 @@ static char	*fill_size(off_t);
 static char	*fill_id(bool, unsigned int);
 static char	*fill_time(const struct timespec *);
 static char	*fill_list(enum col, const struct procscan_entry *);
+static void	 fill_nspid(FILE *, pid_t);
 static void	 json_string(FILE *, const char *);
 static char	*xstrdup(const char *);
 static char	*xstrndup(const char *, size_t);
@@ -144,7 +150,7 @@ static bool		 have_procs;	/* and it worked */
 
 static const char synopsis[] =
     "usage: shmls [-abEJnpr] [-o list] [--output-all] [--time-format fmt]\n"
-    "             [--deleted] [pattern ...]\n";
+    "             [--deleted] [--target pid] [pattern ...]\n";
 
 static const char options[] =
     "List shared memory segments: all of them, or those each pattern "
@@ -164,6 +170,8 @@ static const char options[] =
     "  -p, --processes        add the processes that hold each segment\n"
     "  -r, --raw              print a raw table, with blanks, backslashes and\n"
     "                         unprintable bytes as \\xHH\n"
+    "      --target=PID       work on the /dev/shm process PID sees (a "
+    "container's)\n"
     "      --time-format=FMT  MTIME as short, full or iso (the default is "
     "short,\n"
     "                         or iso with -J)\n";
@@ -180,6 +188,7 @@ static const struct option longopts[] = {
 	{ "output-all",		no_argument,		NULL,	OPT_OUTPUT_ALL },
 	{ "processes",		no_argument,		NULL,	'p' },
 	{ "raw",		no_argument,		NULL,	'r' },
+	{ "target",		required_argument,	NULL,	OPT_TARGET },
 	{ "time-format",	required_argument,	NULL,	OPT_TIME_FORMAT },
 	{ "version",		no_argument,		NULL,	OPT_VERSION },
 	{ NULL,			0,			NULL,	0 }
@@ -228,6 +237,9 @@ main(int argc, char *argv[])
 			break;
 		case 'r':
 			set_format(FMT_RAW);
+			break;
+		case OPT_TARGET:
+			cli_target(optarg);
 			break;
 		case OPT_TIME_FORMAT:
 			for (i = 0; i < nitems(timefmt_names); i++)
@@ -281,7 +293,9 @@ select_columns(const char *arg)
 	if (arg == NULL || *arg == '+') {
 		for (i = 0; i < NCOLUMNS; i++)
 			if (columns[i].when == ALWAYS ||
-			    (columns[i].when == PROCS && (pflag || deleted)))
+			    (columns[i].when == PROCS && (pflag || deleted)) ||
+			    (columns[i].when == TPROCS && (pflag || deleted) &&
+			    target_pid() != 0))
 				add_column(i);
 	}
 	if (arg == NULL)
@@ -310,7 +324,7 @@ add_column(enum col c)
 		if (cols[i] == c)
 			return;
 	cols[ncols++] = c;
-	if (columns[c].when == PROCS)
+	if (columns[c].when == PROCS || columns[c].when == TPROCS)
 		scan = true;
 }
 
@@ -337,7 +351,13 @@ shmls_help(void)
 			fprintf(fp, "%s%s", sep, columns[i].name);
 			sep = ",";
 		}
-	fprintf(fp, "):\n");
+	fprintf(fp, ";\nwith --target, ");
+	for (sep = "", i = 0; i < NCOLUMNS; i++)
+		if (columns[i].when == TPROCS) {
+			fprintf(fp, "%s%s", sep, columns[i].name);
+			sep = ",";
+		}
+	fprintf(fp, " too):\n");
 	for (i = 0; i < NCOLUMNS; i++)
 		fprintf(fp, "  %-9s  %s\n", columns[i].name, columns[i].help);
 	if (fclose(fp) == EOF)
@@ -566,6 +586,7 @@ cell(enum col c, const struct row *row)
 			return NULL;
 		return fill_num(row->held != NULL ? row->held->nholders : 0);
 	case COL_PIDS:
+	case COL_NSPIDS:
 	case COL_COMMANDS:
 		return have_procs ? fill_list(c, row->held) : NULL;
 	default:
@@ -743,6 +764,8 @@ fill_list(enum col c, const struct procscan_entry *held)
 			fputs(format == FMT_JSON ? ", " : ",", fp);
 		if (c == COL_PIDS)
 			fprintf(fp, "%d", (int)held->holders[i].pid);
+		else if (c == COL_NSPIDS)
+			fill_nspid(fp, held->holders[i].pid);
 		else if (format == FMT_JSON)
 			json_string(fp, held->holders[i].comm);
 		else
@@ -755,6 +778,18 @@ fill_list(enum col c, const struct procscan_entry *held)
 	if (fclose(fp) == EOF)
 		err(1, NULL);
 	return s;
+}
+
+/* A holder's PID in its own namespace: unknown once it has ended. */
+static void
+fill_nspid(FILE *fp, pid_t pid)
+{
+	pid_t nspid;
+
+	if ((nspid = target_nspid(pid)) == -1)
+		fputs(format == FMT_JSON ? "null" : "-", fp);
+	else
+		fprintf(fp, "%d", (int)nspid);
 }
 
 /*

@@ -23,7 +23,7 @@
 #include "segment.h"
 #include "shmdir.h"
 
-enum { OPT_OLDER_THAN = OPT_FIRST_LOCAL, OPT_UNUSED };
+enum { OPT_OLDER_THAN = OPT_FIRST_LOCAL, OPT_TARGET, OPT_UNUSED };
 
 struct operands {
 	int	  argc;
@@ -42,7 +42,8 @@ static struct procscan scan;
 static bool	 scanned;
 
 static const char synopsis[] =
-    "usage: shmrm [-fgnv] [--unused] [--older-than age] name|pattern ...\n";
+    "usage: shmrm [-fgnv] [--unused] [--older-than age] [--target pid]\n"
+    "             name|pattern ...\n";
 
 static const char options[] =
     "Remove shared memory segments.\n"
@@ -52,6 +53,8 @@ static const char options[] =
     "  -n, --dry-run          print what would be removed; remove nothing\n"
     "      --older-than=AGE   only segments unmodified for AGE (90s, 15m, 2h, "
     "7d)\n"
+    "      --target=PID       work on the /dev/shm process PID sees (a "
+    "container's)\n"
     "      --unused           only segments no process has open or mapped\n"
     "  -v, --verbose          print the name of each segment removed\n";
 
@@ -61,6 +64,7 @@ static const struct option longopts[] = {
 	{ "glob",	no_argument,		NULL,	'g' },
 	{ "help",	no_argument,		NULL,	OPT_HELP },
 	{ "older-than",	required_argument,	NULL,	OPT_OLDER_THAN },
+	{ "target",	required_argument,	NULL,	OPT_TARGET },
 	{ "unused",	no_argument,		NULL,	OPT_UNUSED },
 	{ "verbose",	no_argument,		NULL,	'v' },
 	{ "version",	no_argument,		NULL,	OPT_VERSION },
@@ -89,6 +93,9 @@ main(int argc, char *argv[])
 			if ((errstr = parse_age(optarg, &age)) != NULL)
 				usagex("invalid age '%s': %s", out_vis(optarg),
 				    errstr);
+			break;
+		case OPT_TARGET:
+			cli_target(optarg);
 			break;
 		case OPT_UNUSED:
 			unused = true;

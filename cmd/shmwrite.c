@@ -21,7 +21,7 @@
 #include "segment.h"
 #include "xfer.h"
 
-enum { OPT_LOCK = OPT_FIRST_LOCAL };
+enum { OPT_LOCK = OPT_FIRST_LOCAL, OPT_TARGET };
 
 static int	 write_one(const char *);
 static void	 undo(int, const char *, bool, off_t);
@@ -31,7 +31,8 @@ static mode_t	 mode = 0600;
 static off_t	 offset;
 
 static const char synopsis[] =
-    "usage: shmwrite [-acgkt] [--lock] [-m mode] [-o offset] name\n";
+    "usage: shmwrite [-acgkt] [--lock] [-m mode] [-o offset] [--target pid] "
+    "name\n";
 
 static const char options[] =
     "Copy standard input into a shared memory segment.\n"
@@ -43,6 +44,8 @@ static const char options[] =
     "      --lock             hold an exclusive flock(2) while writing\n"
     "  -m, --mode=MODE        mode of a segment -c creates (default 0600)\n"
     "  -o, --offset=OFFSET    write OFFSET bytes into the segment\n"
+    "      --target=PID       work on the /dev/shm process PID sees (a "
+    "container's)\n"
     "  -t, --truncate         end the segment where the input ends\n";
 
 static const struct option longopts[] = {
@@ -54,6 +57,7 @@ static const struct option longopts[] = {
 	{ "lock",	no_argument,		NULL,	OPT_LOCK },
 	{ "mode",	required_argument,	NULL,	'm' },
 	{ "offset",	required_argument,	NULL,	'o' },
+	{ "target",	required_argument,	NULL,	OPT_TARGET },
 	{ "truncate",	no_argument,		NULL,	't' },
 	{ "version",	no_argument,		NULL,	OPT_VERSION },
 	{ NULL,		0,			NULL,	0 }
@@ -89,6 +93,9 @@ main(int argc, char *argv[])
 		case 'o':
 			offset = cli_size("offset", optarg);
 			oflag = true;
+			break;
+		case OPT_TARGET:
+			cli_target(optarg);
 			break;
 		case 't':
 			tflag = true;

@@ -6,6 +6,7 @@
  * name the option and the value.
  */
 #include <err.h>
+#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -16,6 +17,7 @@
 #include "name.h"
 #include "out.h"
 #include "parse.h"
+#include "target.h"
 
 static const char *synopsis;
 
@@ -107,4 +109,20 @@ cli_names(int argc, char **argv)
 			    errstr);
 		argv[i] = (char *)name;
 	}
+}
+
+/*
+ * --target PID: from now on, the /dev/shm that process sees.  It is
+ * opened when first needed, so that usage errors still come first.
+ */
+void
+cli_target(const char *arg)
+{
+	const char *errstr;
+	pid_t pid;
+
+	pid = (pid_t)strtonum(arg, 1, INT_MAX, &errstr);
+	if (errstr != NULL)
+		usagex("invalid PID '%s': %s", out_vis(arg), errstr);
+	target_set(pid);
 }

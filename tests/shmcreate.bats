@@ -5,7 +5,7 @@
 
 setup() {
 	load helper
-	usage='usage: shmcreate [-erv] [-m mode] [-s size] name ...'
+	usage='usage: shmcreate [-erv] [-m mode] [-s size] [--target pid] name ...'
 }
 
 # Bytes of memory behind a segment.

@@ -7,7 +7,7 @@
 setup() {
 	load helper
 	usage='usage: shmls [-abEJnpr] [-o list] [--output-all] [--time-format fmt]
-             [--deleted] [pattern ...]'
+             [--deleted] [--target pid] [pattern ...]'
 }
 
 need_root() {
@@ -102,10 +102,10 @@ odd_names() {
 	chmod 0644 "/dev/shm/$S1"
 	run -0 shmls --output-all "$S1"
 	assert_regex "${lines[0]}" \
-	    '^NAME +SIZE +ALLOC +PERMS +MODE +UID +USER +GID +GROUP +MTIME +NPROCS +PIDS +COMMANDS$'
+	    '^NAME +SIZE +ALLOC +PERMS +MODE +UID +USER +GID +GROUP +MTIME +NPROCS +PIDS +NSPIDS +COMMANDS$'
 	run -0 shmls -rn --output-all "$S1"
 	assert_regex "$output" "^$S1 0B 0B rw-r--r-- 0644 $(id -u) $(id -un) "
-	assert_regex "$output" ' 0  $'
+	assert_regex "$output" ' 0   $'
 }
 
 @test "shmls: -n prints no heading" {
@@ -465,7 +465,7 @@ odd_names() {
 	cols=$(shmls --help | awk '/^Columns/ { on = 1; next } /^$/ { on = 0 }
 	    on && /^  [A-Z]/ { print $1 }')
 	assert_equal "$(echo "$cols" | tr '\n' ' ')" \
-	    'NAME SIZE ALLOC PERMS MODE UID USER GID GROUP MTIME NPROCS PIDS COMMANDS '
+	    'NAME SIZE ALLOC PERMS MODE UID USER GID GROUP MTIME NPROCS PIDS NSPIDS COMMANDS '
 	man="$BATS_TEST_DIRNAME/../man/shmls.1"
 	for c in $cols; do
 		grep -qx "\\.It Sy $c" "$man" || fail "man page lacks column $c"
