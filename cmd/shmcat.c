@@ -17,6 +17,7 @@
 
 #include "cli.h"
 #include "out.h"
+#include "progress.h"
 #include "segment.h"
 #include "xfer.h"
 
@@ -26,11 +27,11 @@ static int	 cat_one(const char *);
 
 static off_t	 offset, length = -1;
 static int	 flags;
-static bool	 lock;
+static bool	 lock, pflag;
 
 static const char synopsis[] =
-    "usage: shmcat [-s] [--lock] [-o offset] [-l length] [--target pid] "
-    "name ...\n";
+    "usage: shmcat [-s] [--lock] [--progress] [-o offset] [-l length]\n"
+    "              [--target pid] name ...\n";
 
 static const char options[] =
     "Write shared memory segments to standard output.\n"
@@ -38,6 +39,7 @@ static const char options[] =
     "  -l, --length=LENGTH    write at most LENGTH bytes of each segment\n"
     "      --lock             hold a shared flock(2) while reading\n"
     "  -o, --offset=OFFSET    start OFFSET bytes into each segment\n"
+    "      --progress         report bytes copied and the rate on stderr\n"
     "  -s, --string           stop at the first NUL byte\n"
     "      --target=PID       work on the /dev/shm process PID sees (a "
     "container's)\n";
@@ -47,6 +49,7 @@ static const struct option longopts[] = {
 	{ "length",	required_argument,	NULL,	'l' },
 	{ "lock",	no_argument,		NULL,	OPT_LOCK },
 	{ "offset",	required_argument,	NULL,	'o' },
+	{ "progress",	no_argument,		NULL,	OPT_PROGRESS },
 	{ "string",	no_argument,		NULL,	's' },
 	{ "target",	required_argument,	NULL,	OPT_TARGET },
 	{ "version",	no_argument,		NULL,	OPT_VERSION },
@@ -59,7 +62,7 @@ main(int argc, char *argv[])
 	int ch, i, rval = 0;
 
 	cli_init(synopsis);
-	while ((ch = getopt_long(argc, argv, "l:o:s", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "hl:o:sV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'l':
 			length = cli_size("length", optarg);
@@ -71,14 +74,19 @@ main(int argc, char *argv[])
 		case 'o':
 			offset = cli_size("offset", optarg);
 			break;
+		case OPT_PROGRESS:
+			pflag = true;
+			break;
 		case 's':
 			flags |= XFER_STRING;
 			break;
 		case OPT_TARGET:
 			cli_target(optarg);
 			break;
+		case 'h':
 		case OPT_HELP:
 			help(options, NULL);
+		case 'V':
 		case OPT_VERSION:
 			version();
 		default:
@@ -91,6 +99,8 @@ main(int argc, char *argv[])
 		usagex("missing segment name");
 	cli_names(argc, argv);
 
+	if (pflag)
+		progress_start();
 	for (i = 0; i < argc; i++)
 		rval |= cat_one(argv[i]);
 	return rval | out_close();

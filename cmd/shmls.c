@@ -203,7 +203,7 @@ main(int argc, char *argv[])
 	int ch;
 
 	cli_init(synopsis);
-	while ((ch = getopt_long(argc, argv, "abEJno:pr", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "abEhJno:prV", longopts, NULL)) !=
 	    -1) {
 		switch (ch) {
 		case 'a':
@@ -251,8 +251,10 @@ main(int argc, char *argv[])
 			timefmt = i;
 			timefmt_set = true;
 			break;
+		case 'h':
 		case OPT_HELP:
 			shmls_help();
+		case 'V':
 		case OPT_VERSION:
 			version();
 		default:

@@ -12,12 +12,14 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "out.h"
 #include "parse.h"
+#include "progress.h"
 #include "segment.h"
 #include "xfer.h"
 
@@ -26,13 +28,13 @@ enum { OPT_LOCK = OPT_FIRST_LOCAL, OPT_TARGET };
 static int	 write_one(const char *);
 static void	 undo(int, const char *, bool, off_t);
 
-static bool	 aflag, cflag, gflag, kflag, tflag, lock, mflag, oflag;
+static bool	 aflag, cflag, gflag, kflag, tflag, lock, mflag, oflag, pflag;
 static mode_t	 mode = 0600;
 static off_t	 offset;
 
 static const char synopsis[] =
-    "usage: shmwrite [-acgkt] [--lock] [-m mode] [-o offset] [--target pid] "
-    "name\n";
+    "usage: shmwrite [-acgkt] [--lock] [--progress] [-m mode] [-o offset]\n"
+    "                [--target pid] name\n";
 
 static const char options[] =
     "Copy standard input into a shared memory segment.\n"
@@ -44,6 +46,7 @@ static const char options[] =
     "      --lock             hold an exclusive flock(2) while writing\n"
     "  -m, --mode=MODE        mode of a segment -c creates (default 0600)\n"
     "  -o, --offset=OFFSET    write OFFSET bytes into the segment\n"
+    "      --progress         report bytes copied and the rate on stderr\n"
     "      --target=PID       work on the /dev/shm process PID sees (a "
     "container's)\n"
     "  -t, --truncate         end the segment where the input ends\n";
@@ -57,6 +60,7 @@ static const struct option longopts[] = {
 	{ "lock",	no_argument,		NULL,	OPT_LOCK },
 	{ "mode",	required_argument,	NULL,	'm' },
 	{ "offset",	required_argument,	NULL,	'o' },
+	{ "progress",	no_argument,		NULL,	OPT_PROGRESS },
 	{ "target",	required_argument,	NULL,	OPT_TARGET },
 	{ "truncate",	no_argument,		NULL,	't' },
 	{ "version",	no_argument,		NULL,	OPT_VERSION },
@@ -69,7 +73,7 @@ main(int argc, char *argv[])
 	int ch;
 
 	cli_init(synopsis);
-	while ((ch = getopt_long(argc, argv, "acgkm:o:t", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "acghkm:o:tV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
 			aflag = true;
@@ -94,14 +98,19 @@ main(int argc, char *argv[])
 			offset = cli_size("offset", optarg);
 			oflag = true;
 			break;
+		case OPT_PROGRESS:
+			pflag = true;
+			break;
 		case OPT_TARGET:
 			cli_target(optarg);
 			break;
 		case 't':
 			tflag = true;
 			break;
+		case 'h':
 		case OPT_HELP:
 			help(options, NULL);
+		case 'V':
 		case OPT_VERSION:
 			version();
 		default:
@@ -122,6 +131,8 @@ main(int argc, char *argv[])
 		usagex("one segment name only");
 	cli_names(argc, argv);
 
+	if (pflag)
+		progress_start();
 	return write_one(argv[0]) | out_close();
 }
 
@@ -212,6 +223,8 @@ undo(int fd, const char *name, bool created, off_t oldsize)
 	if (created) {
 		if (!kflag)
 			seg_unlink(name);
-	} else if (oldsize >= 0 && offset >= oldsize)
-		(void)ftruncate(fd, oldsize);
+	} else if (oldsize >= 0 && offset >= oldsize &&
+	    ftruncate(fd, oldsize) == -1)
+		warn("%s: cannot restore its size of %jd bytes", out_vis(name),
+		    (intmax_t)oldsize);
 }

@@ -14,16 +14,17 @@ _shmtools_spec()
 {
 	case $1 in
 	mapcat)
-		opts='-a --advice= -l --length= -o --offset='
+		opts='-a --advice= -l --length= -o --offset= --progress'
 		args='-a:advice --advice:advice -l: --length: -o: --offset:'
 		operands=files ;;
 	mapsync)
 		opts='-a --async -g --grow -i --invalidate -l --length=
-		    -o --offset= -v --verbose -w --write'
+		    -o --offset= --progress -v --verbose -w --write'
 		args='-l: --length: -o: --offset:'
 		operands=files ;;
 	shmcat)
-		opts='-l --length= --lock -o --offset= -s --string --target='
+		opts='-l --length= --lock -o --offset= --progress -s --string
+		    --target='
 		args='-l: --length: -o: --offset: --target:pid'
 		operands=segments ;;
 	shmcreate)
@@ -45,13 +46,14 @@ _shmtools_spec()
 		operands=segments ;;
 	shmwrite)
 		opts='-a --append -c --create -g --grow -k --keep-partial
-		    --lock -m --mode= -o --offset= --target= -t --truncate'
+		    --lock -m --mode= -o --offset= --progress --target= -t
+		    --truncate'
 		args='-m:mode --mode:mode -o: --offset: --target:pid'
 		operands=segments ;;
 	*)
 		return 1 ;;
 	esac
-	opts+=' --help --version'
+	opts+=' -h --help -V --version'
 }
 
 # Whether option word $1 takes an argument in the next word; if so, sets

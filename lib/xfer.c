@@ -29,6 +29,7 @@
 
 #include "out.h"
 #include "parse.h"
+#include "progress.h"
 #include "xfer.h"
 
 #define BUFSZ	(1024 * 1024)		/* for read/write */
@@ -66,6 +67,7 @@ write_all(int fd, const char *p, size_t n, off_t off)
 				continue;
 			return -1;
 		}
+		progress_add(w);
 		p += w;
 		n -= (size_t)w;
 		if (off >= 0)
@@ -163,8 +165,10 @@ move(enum method *m, int in, off_t *inoff, int out, off_t *outoff, size_t n)
 		else if ((r = sendfile(out, in, inoff, n)) > 0 &&
 		    outoff != NULL)
 			*outoff += r;	/* sendfile wrote at the position */
-		if (r != -1)
+		if (r != -1) {
+			progress_add(r);
 			return r;
+		}
 		if (errno == EINTR)
 			continue;
 		if (!refused(errno))
@@ -500,6 +504,7 @@ write_window(void *arg)
 			w->pipe = false;
 			break;
 		}
+		progress_add(r);
 		iov.iov_base = (char *)iov.iov_base + r;
 		iov.iov_len -= (size_t)r;
 	}
@@ -629,6 +634,7 @@ copy_window(void *arg)
 	struct map_sink *m = arg;
 
 	memcpy(m->dst, m->src, m->n);
+	progress_add((off_t)m->n);
 	return 0;
 }
 

@@ -12,7 +12,7 @@
 setup() {
 	load helper
 	bindata "$T/data" 300000
-	usage='usage: mapcat [-a advice] [-o offset] [-l length] [file ...]'
+	usage='usage: mapcat [-a advice] [--progress] [-o offset] [-l length] [file ...]'
 }
 
 # Bytes [$2, $2 + $3) of file $1, by dd: the oracle for ranges.

@@ -16,7 +16,7 @@ setup() {
 	bindata "$T/in" 10000
 	cp "$T/data" "$T/f"
 	cd "$T"
-	usage='usage: mapsync [-agiv] [-w] [-o offset] [-l length] file ...'
+	usage='usage: mapsync [-agiv] [-w [--progress]] [-o offset] [-l length] file ...'
 }
 
 MIB=$((1024 * 1024))

@@ -348,7 +348,9 @@ setup() {
 	assert_output ""
 	assert_equal "${stderr_lines[0]}" "shmcat: missing segment name"
 	assert_equal "${stderr_lines[1]}" \
-	    "usage: shmcat [-s] [--lock] [-o offset] [-l length] [--target pid] name ..."
+	    "usage: shmcat [-s] [--lock] [--progress] [-o offset] [-l length]"
+	assert_equal "${stderr_lines[2]}" \
+	    "              [--target pid] name ..."
 }
 
 @test "shmcat: refuses an unknown option with exit 2" {
@@ -399,7 +401,8 @@ setup() {
 	run -0 --separate-stderr shmcat --help
 	assert_equal "$stderr" ""
 	assert_line --index 0 \
-	    "usage: shmcat [-s] [--lock] [-o offset] [-l length] [--target pid] name ..."
+	    "usage: shmcat [-s] [--lock] [--progress] [-o offset] [-l length]"
+	assert_line --index 1 "              [--target pid] name ..."
 	for opt in "-l, --length" "--lock" "-o, --offset" "-s, --string" \
 	    "--help" "--version"; do
 		assert_output --partial "$opt"

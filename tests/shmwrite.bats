@@ -573,7 +573,8 @@ assert_nothing_made() {
 	assert_output ""
 	assert_equal "${stderr_lines[0]}" "shmwrite: missing segment name"
 	assert_regex "${stderr_lines[1]}" \
-	    '^usage: shmwrite \[-[a-z]+\] \[--lock\] \[-m mode\] \[-o offset\] \[--target pid\] name$'
+	    '^usage: shmwrite \[-[a-z]+\] \[--lock\] \[--progress\] \[-m mode\] \[-o offset\]$'
+	assert_equal "${stderr_lines[2]}" '                [--target pid] name'
 	usage=${stderr_lines[1]}
 	run -0 shmwrite --help
 	assert_line --index 0 "$usage"
