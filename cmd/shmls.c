@@ -30,7 +30,8 @@
 #include "target.h"
 
 enum {
-	OPT_DELETED = OPT_FIRST_LOCAL,
+	OPT_ALL_TARGETS = OPT_FIRST_LOCAL,
+	OPT_DELETED,
 	OPT_OUTPUT_ALL,
 	OPT_TARGET,
 	OPT_TIME_FORMAT
@@ -135,6 +136,7 @@ static char	*fill_id(bool, unsigned int);
 static char	*fill_time(const struct timespec *);
 static char	*fill_list(enum col, const struct procscan_entry *);
 static void	 fill_nspid(FILE *, pid_t);
+static int	 list_targets(char **);
 static void	 json_string(FILE *, const char *);
 static char	*xstrdup(const char *);
 static char	*xstrndup(const char *, size_t);
@@ -147,16 +149,21 @@ static size_t		 ncols;
 static bool		 scan;		/* the /proc scan is wanted */
 static struct procscan	 procs;
 static bool		 have_procs;	/* and it worked */
+static bool		 all_targets;
 
 static const char synopsis[] =
     "usage: shmls [-abEJnpr] [-o list] [--output-all] [--time-format fmt]\n"
-    "             [--deleted] [--target pid] [pattern ...]\n";
+    "             [--deleted] [--target pid] [pattern ...]\n"
+    "       shmls --all-targets [-abEJnr] [pattern ...]\n";
 
 static const char options[] =
     "List shared memory segments: all of them, or those each pattern "
     "matches.\n"
     "\n"
     "  -a, --all              list named semaphores (sem.*) too\n"
+    "      --all-targets      one row for each distinct /dev/shm on the "
+    "host, with\n"
+    "                         a process that sees it and how full it is\n"
     "  -b, --bytes            sizes in bytes, not rounded to 4.0K, 1.5M, ...\n"
     "      --deleted          list removed segments that processes still "
     "hold\n"
@@ -178,6 +185,7 @@ static const char options[] =
 
 static const struct option longopts[] = {
 	{ "all",		no_argument,		NULL,	'a' },
+	{ "all-targets",	no_argument,		NULL,	OPT_ALL_TARGETS },
 	{ "bytes",		no_argument,		NULL,	'b' },
 	{ "deleted",		no_argument,		NULL,	OPT_DELETED },
 	{ "export",		no_argument,		NULL,	'E' },
@@ -208,6 +216,9 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case 'a':
 			aflag = true;
+			break;
+		case OPT_ALL_TARGETS:
+			all_targets = true;
 			break;
 		case 'b':
 			bflag = true;
@@ -264,6 +275,13 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	cli_names(argc, argv);
+	if (all_targets) {
+		if (target_pid() != 0 || pflag || deleted || output != NULL ||
+		    output_all || timefmt_set)
+			usagex("--all-targets takes none of --target, -p, "
+			    "--deleted, -o, --output-all, --time-format");
+		return list_targets(argv) | out_close();
+	}
 
 	if (output_all) {
 		for (i = 0; i < NCOLUMNS; i++)
@@ -780,6 +798,100 @@ fill_list(enum col c, const struct procscan_entry *held)
 	if (fclose(fp) == EOF)
 		err(1, NULL);
 	return s;
+}
+
+/*
+ * --all-targets: one row for each distinct /dev/shm on the host (each
+ * file system once), with the lowest PID that sees it, that process's
+ * command and cgroup, and how full it is, so that the container whose
+ * /dev/shm is full stands out.  lib/target.c finds them.
+ */
+static int
+list_targets(char **argv)
+{
+	static const struct {
+		const char	*name;
+		double		 whint;
+		int		 flags, json;
+	} tcols[] = {
+		{ "PID", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER },
+		{ "COMMAND", 0.1, SCOLS_FL_TRUNC, SCOLS_JSON_STRING },
+		{ "CGROUP", 0.3, SCOLS_FL_TRUNC, SCOLS_JSON_STRING },
+		{ "SIZE", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER },
+		{ "USED", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER },
+		{ "AVAIL", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER },
+		{ "SEGMENTS", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER },
+		{ "PROMISED", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER },
+		{ "ALLOC", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER },
+	};
+	struct libscols_table *tb;
+	struct libscols_column *cl;
+	struct libscols_line *ln;
+	struct target_shm *v;
+	struct target_usage u;
+	char *data[nitems(tcols)], psz[8], fsz[8];
+	size_t n, i, j, skipped;
+	int r, rval = 0;
+
+	if (target_all(&v, &n, &skipped) == -1)
+		err(1, "/proc");
+	if ((tb = scols_new_table()) == NULL)
+		err(1, NULL);
+	scols_table_set_name(tb, "targets");
+	if (format == FMT_TABLE)
+		scols_table_enable_noencoding(tb, 1);
+	scols_table_enable_raw(tb, format == FMT_RAW);
+	scols_table_enable_json(tb, format == FMT_JSON);
+	scols_table_enable_export(tb, format == FMT_EXPORT);
+	scols_table_enable_noheadings(tb, nflag);
+	for (i = 0; i < nitems(tcols); i++) {
+		if ((cl = scols_table_new_column(tb, tcols[i].name,
+		    tcols[i].whint, tcols[i].flags)) == NULL)
+			err(1, NULL);
+		scols_column_set_json_type(cl, tcols[i].json);
+	}
+	for (i = 0; i < n; i++) {
+		if (target_usage(&v[i], want, argv, &u) == -1) {
+			warn("%s of process %d", SHM_DIR, (int)v[i].pid);
+			rval = 1;
+			continue;
+		}
+		if (u.size > 0 && u.promised > u.size) {
+			humanize_number(psz, 5, (int64_t)u.promised, "",
+			    HN_AUTOSCALE, HN_B | HN_NOSPACE | HN_DECIMAL);
+			humanize_number(fsz, 5, (int64_t)u.size, "",
+			    HN_AUTOSCALE, HN_B | HN_NOSPACE | HN_DECIMAL);
+			warnx("%s of process %d: segments promise %s, more "
+			    "than its size of %s", SHM_DIR, (int)v[i].pid,
+			    psz, fsz);
+		}
+		data[0] = fill_num((uintmax_t)v[i].pid);
+		data[1] = xstrdup(format == FMT_TABLE ? out_vis(v[i].comm) :
+		    v[i].comm);
+		data[2] = v[i].cgroup == NULL ? NULL : xstrdup(format ==
+		    FMT_TABLE ? out_vis(v[i].cgroup) : v[i].cgroup);
+		data[3] = fill_size((off_t)u.size);
+		data[4] = fill_size((off_t)u.used);
+		data[5] = fill_size((off_t)u.avail);
+		data[6] = fill_num(u.segments);
+		data[7] = fill_size((off_t)u.promised);
+		data[8] = fill_size((off_t)u.alloc);
+		if ((ln = scols_table_new_line(tb, NULL)) == NULL)
+			err(1, NULL);
+		for (j = 0; j < nitems(tcols); j++)
+			if (data[j] != NULL &&
+			    scols_line_refer_data(ln, j, data[j]) != 0)
+				err(1, NULL);
+	}
+	if ((r = scols_print_table(tb)) != 0) {
+		if (ferror(stdout))
+			out_fail();
+		errno = -r;
+		err(1, "printing the table");
+	}
+	scols_unref_table(tb);
+	target_free(v, n);
+	return rval;
 }
 
 /* A holder's PID in its own namespace: unknown once it has ended. */

@@ -33,7 +33,8 @@ _shmtools_spec()
 		args='-m:mode --mode:mode -s: --size: --target:pid'
 		operands=segments ;;
 	shmls)
-		opts='-a --all -b --bytes --deleted -E --export -J --json
+		opts='-a --all --all-targets -b --bytes --deleted -E --export
+		    -J --json
 		    -n --noheadings -o --output= --output-all -p --processes
 		    -r --raw --target= --time-format='
 		args='-o:columns --output:columns --target:pid

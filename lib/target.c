@@ -17,6 +17,7 @@
  */
 #include <sys/pidfd.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
 
@@ -36,6 +37,7 @@
 #include <unistd.h>
 
 #include "segment.h"
+#include "shmdir.h"
 #include "target.h"
 
 #define PROC_DIR	"/proc"
@@ -389,6 +391,41 @@ target_free(struct target_shm *list, size_t count)
 		free(list[i].cgroup);
 	}
 	free(list);
+}
+
+/*
+ * The usage of target_all's /dev/shm t, counting the segments want picks
+ * (as shmdir_read does).  Returns 0, or -1 with errno.
+ */
+int
+target_usage(const struct target_shm *t, shmdir_want *want, void *arg,
+    struct target_usage *u)
+{
+	struct shmdir_entry *v;
+	struct statvfs sv;
+	pid_t pid = target;
+	size_t n, i;
+	int fd = target_fd, r;
+
+	memset(u, 0, sizeof(*u));
+	if (fstatvfs(t->dirfd, &sv) == -1)
+		return -1;
+	u->size = (uintmax_t)sv.f_blocks * sv.f_frsize;
+	u->used = (uintmax_t)(sv.f_blocks - sv.f_bfree) * sv.f_frsize;
+	u->avail = (uintmax_t)sv.f_bavail * sv.f_frsize;
+	/* shmdir reads seg_dirfd(); point it at t for the while. */
+	target_use(t->pid, t->dirfd);
+	r = shmdir_read(want, arg, &v, &n);
+	target_use(pid, fd);
+	if (r == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		u->segments++;
+		u->promised += (uintmax_t)v[i].st.st_size;
+		u->alloc += (uintmax_t)v[i].st.st_blocks * 512;
+	}
+	shmdir_free(v, n);
+	return 0;
 }
 
 /* The command name of process pid. */

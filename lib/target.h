@@ -13,6 +13,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#include "shmdir.h"
 
 #define TARGET_COMM_MAX	16	/* TASK_COMM_LEN, with its NUL */
 
@@ -32,6 +35,17 @@ struct target_shm {
 	int	 dirfd;			/* the directory, O_PATH */
 };
 
+/*
+ * How full one /dev/shm is, and what the segments in it add up to: the
+ * numbers that show which container's /dev/shm is the full one.
+ */
+struct target_usage {
+	uintmax_t	 size, used, avail;	/* bytes, as statvfs(2) says */
+	uintmax_t	 segments;		/* how many */
+	uintmax_t	 promised;		/* the sum of their sizes */
+	uintmax_t	 alloc;			/* the memory they use */
+};
+
 void	 target_set(pid_t pid);
 void	 target_use(pid_t pid, int dirfd);
 pid_t	 target_pid(void);
@@ -42,5 +56,7 @@ pid_t	 target_parse_nspid(const char *status);
 char	*target_parse_cgroup(const char *cgroup);
 int	 target_all(struct target_shm **list, size_t *count, size_t *skipped);
 void	 target_free(struct target_shm *list, size_t count);
+int	 target_usage(const struct target_shm *t, shmdir_want *want,
+	    void *arg, struct target_usage *u);
 
 #endif

@@ -7,7 +7,8 @@
 setup() {
 	load helper
 	usage='usage: shmls [-abEJnpr] [-o list] [--output-all] [--time-format fmt]
-             [--deleted] [--target pid] [pattern ...]'
+             [--deleted] [--target pid] [pattern ...]
+       shmls --all-targets [-abEJnr] [pattern ...]'
 }
 
 need_root() {
@@ -162,7 +163,7 @@ odd_names() {
 
 @test "shmls: an unknown option or an invalid name is a usage error" {
 	run -2 --separate-stderr shmls -x
-	[ "${#stderr_lines[@]}" = 3 ]
+	[ "${#stderr_lines[@]}" = 4 ]
 	run -2 --separate-stderr shmls "$S1/x"
 	assert_usage_error "shmls: invalid name '$S1/x'"
 }

@@ -296,3 +296,45 @@ hostile() {
 	run -2 --separate-stderr shmcat --target 4194304 -o bad x
 	assert_regex "${stderr_lines[0]}" "^shmcat: invalid offset 'bad'"
 }
+
+@test "target: shmls --all-targets has one row per /dev/shm, with a PID that sees it" {
+	ctr_usual
+	usual=$ctr
+	mkroot "$T/full"
+	ctr_start "$T/full" '
+	    yes | head -c 600000 >/dev/shm/big &&
+	    truncate -s 4M /dev/shm/sparse && : >/tmp/ready && exec sleep 1000'
+	full=$ctr
+	run -0 --separate-stderr shmls --all-targets -J
+	# The container whose segments promise more than it holds is named.
+	assert_equal "$stderr" "shmls: /dev/shm of process $full: segments promise 4.6M, more than its size of 1.0M"
+	json=$output
+	# Each file system once, ours among them; rows of processes that
+	# ended meanwhile (other tests') are left out.
+	for pid in $(jq '.targets[].pid' <<<"$json"); do
+		stat -L -c %d "/proc/$pid/root/dev/shm" 2>/dev/null || true
+	done >"$T/devs"
+	[ -s "$T/devs" ]
+	run -0 pipeline 'sort "$1" | uniq -d' _ "$T/devs"
+	assert_output ''
+	grep -qx "$(stat -c %d /dev/shm)" "$T/devs"
+	cgroup=$(sed -n 's/^0:://p' "/proc/$usual/cgroup")
+	run -0 jq -c --argjson p "$usual" '.targets[] | select(.pid == $p) |
+	    [.command, .cgroup, .size, .segments, .promised, .alloc]' <<<"$json"
+	assert_output "[\"sleep\",\"$cgroup\",1048576,2,9,8192]"
+	run -0 jq -c --argjson p "$full" '.targets[] | select(.pid == $p) |
+	    [.command, .size, .segments, .promised, .alloc]' <<<"$json"
+	assert_output '["sleep",1048576,2,4794304,602112]'
+	# Patterns pick the segments counted.
+	run -0 pipeline 'shmls --all-targets -rn "b*" | grep "^$1 "' _ "$full"
+	assert_regex "$output" "^$full sleep [^ ]+ 1.0M [^ ]+ [^ ]+ 1 "
+}
+
+@test "target: --all-targets takes no --target, -p, --deleted or -o" {
+	for opt in "--target 1" -p --deleted "-o NAME" --output-all \
+	    "--time-format iso"; do
+		run -2 --separate-stderr shmls --all-targets $opt
+		assert_output ''
+		assert_equal "${stderr_lines[0]}" "shmls: --all-targets takes none of --target, -p, --deleted, -o, --output-all, --time-format"
+	done
+}
