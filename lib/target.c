@@ -369,7 +369,8 @@ target_all(struct target_shm **list, size_t *count, size_t *skipped)
 		n++;
 	}
 	closedir(dir);
-	qsort(v, n, sizeof(*v), by_pid);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), by_pid);
 	*list = v;
 	*count = n;
 	return 0;
