@@ -34,11 +34,11 @@ _shmtools_spec()
 		operands=segments ;;
 	shmls)
 		opts='-a --all --all-targets -b --bytes --deleted -E --export
-		    -J --json
-		    -n --noheadings -o --output= --output-all -p --processes
-		    -r --raw --target= --time-format='
+		    -J --json -n --noheadings -o --output= --output-all -P --pairs
+		    -p --processes -r --raw --summary --target= --time-format=
+		    -x --sort='
 		args='-o:columns --output:columns --target:pid
-		    --time-format:timefmt'
+		    --time-format:timefmt -x:column --sort:column'
 		operands=segments ;;
 	shmrm)
 		opts='-f --force -g --glob -n --dry-run --older-than= --target=
@@ -174,15 +174,18 @@ _shmtools_pids()
 	return 0
 }
 
-# shmls -o: a comma-separated list of columns, optionally after '+'.  The
-# column names come from shmls --help, which prints them from the same
-# table that shmls reads, so they are declared once.
+# shmls -o: a comma-separated list of columns, optionally after '+'; with
+# $3 = one, the one column of shmls -x.  The column names come from shmls
+# --help, which prints them from the same table that shmls reads, so they
+# are declared once.
 _shmtools_columns()
 {
 	local cur=$1 head='' line incols='' col
 	local -a cols
 
-	if [[ $cur == +* ]]; then
+	if [[ $3 == one ]]; then
+		:
+	elif [[ $cur == +* ]]; then
 		head=+
 		cur=${cur#+}
 	fi
@@ -203,7 +206,7 @@ _shmtools_columns()
 		[[ ,${head#+}, == *,"$col",* ]] && continue
 		COMPREPLY+=("$head$col")
 	done
-	compopt -o nospace 2>/dev/null
+	[[ $3 == one ]] || compopt -o nospace 2>/dev/null
 	return 0
 }
 
@@ -261,6 +264,8 @@ _shmtools()
 			_shmtools_words 'short full iso' "$arg" ;;
 		columns)
 			_shmtools_columns "$arg" "$1" ;;
+		column)
+			_shmtools_columns "$arg" "$1" one ;;
 		pid)
 			_shmtools_pids "$arg" ;;
 		esac

@@ -150,6 +150,19 @@ willneed"
 	assert_equal "$got" "--output=MODE"
 }
 
+@test "completion: offers one shmls column for -x, with a space after it" {
+	comp shmls -x ''
+	assert_equal "$got" "$(printf '%s\n' NAME SIZE ALLOC PERMS MODE UID \
+	    USER GID GROUP MTIME NPROCS PIDS NSPIDS COMMANDS | LC_ALL=C sort)"
+	assert_equal "$COMPOPT" ""
+	comp shmls -x al
+	assert_equal "$got" "ALLOC"
+	comp shmls --sort=MT
+	assert_equal "$got" "--sort=MTIME"
+	comp shmls -J --sort = np
+	assert_equal "$got" "NPROCS"
+}
+
 @test "completion: offers the time formats after --time-format" {
 	comp shmls --time-format ''
 	assert_equal "$got" "full

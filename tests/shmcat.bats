@@ -366,7 +366,7 @@ setup() {
 
 @test "shmcat: refuses bad offsets with exit 2, naming the value" {
 	# -l 0: should a bad value get through, it prints no binary data.
-	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.5k ' 1' 1,000; do
+	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.1k ' 1' 1,000; do
 		run -2 --separate-stderr shmcat -o "$bad" -l 0 "$S1"
 		assert_output ""
 		stderr_has "shmcat: invalid offset '$bad': "
@@ -378,7 +378,7 @@ setup() {
 
 @test "shmcat: refuses bad lengths with exit 2, naming the value" {
 	# -o past the end: should a bad value get through, it prints nothing.
-	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.5k ' 1' 1,000; do
+	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.1k ' 1' 1,000; do
 		run -2 --separate-stderr shmcat -o 1M -l "$bad" "$S1"
 		assert_output ""
 		stderr_has "shmcat: invalid length '$bad': "

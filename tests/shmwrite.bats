@@ -550,7 +550,7 @@ assert_nothing_made() {
 }
 
 @test "shmwrite: refuses bad offsets with exit 2, nothing made" {
-	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.5k ' 1' 1,000; do
+	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.1k ' 1' 1,000; do
 		run -2 --separate-stderr shmwrite -c -o "$bad" "$S2" <"$T/in"
 		assert_output ""
 		stderr_has "shmwrite: invalid offset '$bad': "

@@ -173,6 +173,8 @@ nspid_of() {
 	run -0 shmls --target "$ctr" -p -rn -o NAME,NPROCS,PIDS,NSPIDS,COMMANDS
 	assert_output "$(printf '%s\n' 'free 0   ' \
 	    "held 1 $held_by $want sleep")"
+	run -0 shmls --target "$ctr" -rn -o NAME -x NSPIDS
+	assert_output "$(printf '%s\n' free held)"
 	# NSPIDS is a default column with -p and --target only.
 	run -0 shmls --target "$ctr" -p held
 	assert_regex "${lines[0]}" ' NPROCS +PIDS +NSPIDS +COMMANDS$'
@@ -330,11 +332,27 @@ hostile() {
 	assert_regex "$output" "^$full sleep [^ ]+ 1.0M [^ ]+ [^ ]+ 1 "
 }
 
-@test "target: --all-targets takes no --target, -p, --deleted or -o" {
-	for opt in "--target 1" -p --deleted "-o NAME" --output-all \
-	    "--time-format iso"; do
+@test "target: --all-targets takes no --target, nor what --summary refuses" {
+	run -2 --separate-stderr shmls --summary --all-targets --target 1
+	assert_output ''
+	assert_equal "${stderr_lines[0]}" \
+	    "shmls: options --all-targets and --target are mutually exclusive"
+	for opt in -p --deleted "-o NAME" --output-all "--time-format iso" \
+	    "-x NAME"; do
 		run -2 --separate-stderr shmls --all-targets $opt
 		assert_output ''
-		assert_equal "${stderr_lines[0]}" "shmls: --all-targets takes none of --target, -p, --deleted, -o, --output-all, --time-format"
+		assert_equal "${stderr_lines[0]}" \
+		    "shmls: options --all-targets and ${opt%% *} are mutually exclusive"
 	done
+}
+
+@test "target: shmls --summary --target sums up the container's /dev/shm" {
+	ctr_usual
+	run -0 --separate-stderr shmls --summary --target "$ctr" -J
+	run -0 jq -c '.summary | [.size, .segments, .promised, .alloc]' \
+	    <<<"$output"
+	assert_output '[1048576,2,9,8192]'
+	# --all-targets is --summary, row by row; --summary may be given too.
+	run -0 shmls --summary --all-targets -rn -b
+	assert_line --regexp "^$ctr sleep [^ ]+ 1048576 8192 1040384 2 9 8192\$"
 }
