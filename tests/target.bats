@@ -356,3 +356,21 @@ hostile() {
 	run -0 shmls --summary --all-targets -rn -b
 	assert_line --regexp "^$ctr sleep [^ ]+ 1048576 8192 1040384 2 9 8192\$"
 }
+
+@test "target: a process that ends while its root is opened is refused, not trusted" {
+	ctr_usual
+	# Its PID could be another's by then: the pidfd checked last says so.
+	run -1 --separate-stderr traced -f -o /dev/null \
+	    -e inject=pidfd_send_signal:error=ESRCH shmls --target "$ctr"
+	assert_output ''
+	assert_equal "$stderr" "shmls: process $ctr: No such process"
+}
+
+@test "target: a kernel without openat2 is an error, never a plain open" {
+	ctr_usual
+	run -1 --separate-stderr traced -f -o /dev/null \
+	    -e inject=openat2:error=ENOSYS shmcat --target "$ctr" held
+	assert_output ''
+	assert_equal "$stderr" \
+	    "shmcat: /dev/shm of process $ctr: Function not implemented"
+}
