@@ -374,3 +374,24 @@ hostile() {
 	assert_equal "$stderr" \
 	    "shmcat: /dev/shm of process $ctr: Function not implemented"
 }
+
+@test "target: a segment only mapped in the container, then removed, has its holder" {
+	mkroot "$T/root"
+	ctr_start "$T/root" '
+	    printf mapped >/dev/shm/m && exec python3 -c "
+import ctypes, os, time
+libc = ctypes.CDLL(None)
+libc.mmap.restype = ctypes.c_void_p
+libc.mmap.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int,
+    ctypes.c_int, ctypes.c_int, ctypes.c_long)
+fd = os.open(\"/dev/shm/m\", os.O_RDONLY)
+libc.mmap(None, 6, 1, 1, fd, 0)
+os.close(fd)
+os.unlink(\"/dev/shm/m\")
+open(\"/tmp/ready\", \"w\").close()
+time.sleep(1000)
+"'
+	# The container's init is the python3 itself: PID 1 inside.
+	run -0 shmls --target "$ctr" --deleted -rn -o NAME,SIZE,NPROCS,PIDS,NSPIDS
+	assert_output "m 6B 1 $ctr 1"
+}
