@@ -10,12 +10,17 @@ setup() {
 	load helper
 	need_private_shm
 	CTRS=()
+	# Here, since loading the helper defines a teardown of its own.
+	teardown() {
+		stop_containers
+		common_teardown
+	}
 }
 
 # Kills each container's init, which ends every process inside it.  A
 # PID namespace's init takes from outside only the signals it handles,
 # and SIGKILL.
-teardown() {
+stop_containers() {
 	local u c
 
 	for u in "${CTRS[@]}"; do
@@ -23,7 +28,7 @@ teardown() {
 		[ -z "$c" ] || kill -KILL $c 2>/dev/null || true
 		wait "$u" 2>/dev/null || true
 	done
-	common_teardown
+	CTRS=()
 }
 
 # mkroot DIR: a root for a container: /usr (bound read-only when it
@@ -248,8 +253,7 @@ hostile() {
 		[ ! -e "$T/host/$S1" ] && [ ! -e "$T/hostdev/shm/$S1" ]
 		run -0 shmrm --target "$ctr" -g '*'
 		[ -e "$T/host/host-secret" ] && [ -e "$T/hostdev/shm/host-secret" ]
-		teardown
-		CTRS=()
+		stop_containers
 		rm -rf "$T/evil" "$T/host" "$T/hostdev"
 	done
 }
