@@ -6,11 +6,13 @@
  * name the option and the value.
  */
 #include <err.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "name.h"
@@ -18,6 +20,8 @@
 #include "parse.h"
 
 static const char *synopsis;
+
+static void	 cover_std_fds(void);
 
 /*
  * SIGPIPE is ignored so that a closed pipe shows up as EPIPE, which ends
@@ -27,9 +31,32 @@ static const char *synopsis;
 void
 cli_init(const char *s)
 {
+	cover_std_fds();
 	synopsis = s;
 	setlocale(LC_CTYPE, "");
 	signal(SIGPIPE, SIG_IGN);
+}
+
+/*
+ * A descriptor among 0, 1 and 2 that we were started without would be the
+ * number the next open(2) returns, and the segment or file we open would
+ * then be read as our input, get our output or our diagnostics.  An
+ * O_PATH descriptor takes the number instead: reads and writes on it fail
+ * with EBADF, as they would on the closed descriptor.  /dev/null may be
+ * missing (a container, a test that hides /dev); the root always exists.
+ * Nothing else has been opened yet, and we cannot even say why we stop.
+ */
+static void
+cover_std_fds(void)
+{
+	int fd;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1)
+			continue;
+		if (open("/dev/null", O_PATH) != fd && open("/", O_PATH) != fd)
+			_exit(1);
+	}
 }
 
 noreturn void

@@ -589,3 +589,90 @@ is_prefix() {
 	run -0 find /dev/shm -mindepth 1
 	assert_output ""
 }
+
+# -- Closed standard descriptors ----------------------------------------------
+
+# with_closed FD command...: runs the command with descriptor FD closed
+# (bats's run would give it a pipe of its own on a closed 0 or 1).
+with_closed() {
+	local fd=$1
+
+	shift
+	bash -c 'exec '"$fd"'>&-; exec "$@"' with_closed "$@"
+}
+
+# What each command is run as in the closed-descriptor tests: every command,
+# on a segment or file that exists.
+closed_fd_commands() {
+	printf '%s\n' "shmcreate -e -s 4k $S1" "shmwrite -g $S1" "shmcat $S1" \
+	    "shmls $S1" "shmrm -f $S2" "mapcat $T/f" "mapsync -w -g $T/f" \
+	    "mapsync $T/f"
+}
+
+@test "robust: no command opens a segment or file onto a closed 0, 1 or 2" {
+	cp "$T/in" "$T/f"
+	cp "$T/in" "/dev/shm/$S1"
+	while read -r cmd; do
+		for fd in 0 1 2; do
+			# The shell closes fd, then becomes the command; the
+			# loader's libraries come and go before main.
+			traced -f -qq -e trace=open,openat -o "$T/trace" \
+			    sh -c "exec $fd>&-; exec $cmd" </dev/null \
+			    >/dev/null 2>&1 || true
+			run -1 bash -c 'grep -E "= $1\$" "$2" |
+			    grep -v -e "\.so" -e "ld\.so\.cache" -e O_PATH' \
+			    _ "$fd" "$T/trace"
+		done
+	done < <(closed_fd_commands)
+}
+
+@test "robust: a closed stdin is an error for the writers, and nothing changes" {
+	printf abcdefgh >"$T/f"
+	run -1 --separate-stderr with_closed 0 mapsync -w -g -o 2 -l 4 "$T/f"
+	assert_equal "$stderr" "mapsync: stdin: Bad file descriptor"
+	assert_equal "$(cat "$T/f")" abcdefgh
+	run -1 --separate-stderr with_closed 0 mapsync -w -g -o 4 "$T/f"
+	assert_equal "$(cat "$T/f")" abcdefgh
+	printf abcdefgh >"/dev/shm/$S1"
+	for opts in "" -g -a -t "-o 2"; do
+		run -1 --separate-stderr with_closed 0 shmwrite $opts "$S1"
+		assert_equal "$stderr" "shmwrite: stdin: Bad file descriptor"
+		assert_equal "$(cat "/dev/shm/$S1")" abcdefgh
+	done
+	run -1 --separate-stderr with_closed 0 shmwrite -c "$S2"
+	assert_equal "$stderr" "shmwrite: stdin: Bad file descriptor"
+	[ ! -e "/dev/shm/$S2" ]
+}
+
+@test "robust: a closed stdout is a write error for the readers, not a write into the object" {
+	printf abcdefgh >"$T/f"
+	printf abcdefgh >"/dev/shm/$S1"
+	run -1 --separate-stderr with_closed 1 shmcat "$S1"
+	assert_equal "$stderr" "shmcat: stdout: Bad file descriptor"
+	run -1 --separate-stderr with_closed 1 mapcat "$T/f"
+	assert_equal "$stderr" "mapcat: stdout: Bad file descriptor"
+	run -1 --separate-stderr with_closed 1 shmls "$S1"
+	assert_equal "$stderr" "shmls: stdout: Bad file descriptor"
+	run -1 --separate-stderr with_closed 1 shmcreate -v "$S2"
+	assert_equal "$stderr" "shmcreate: stdout: Bad file descriptor"
+	run -1 --separate-stderr with_closed 1 mapsync -v "$T/f"
+	assert_equal "$stderr" "mapsync: stdout: Bad file descriptor"
+	assert_equal "$(cat "$T/f")" abcdefgh
+	assert_equal "$(cat "/dev/shm/$S1")" abcdefgh
+}
+
+@test "robust: with stderr closed, a diagnostic never lands in the object" {
+	printf abcdefgh >"$T/f"
+	printf abcdefgh >"/dev/shm/$S1"
+	printf 0123456789 >"$T/long"
+	# Each fails after opening the object for writing, and writes
+	# nothing since a regular file's size is known to be too much.
+	run -1 bash -c 'shmwrite "$1" <"$2" 2>&-' _ "$S1" "$T/long"
+	run -1 bash -c 'mapsync -w "$1" <"$2" 2>&-' _ "$T/f" "$T/long"
+	assert_equal "$(cat "$T/f")" abcdefgh
+	assert_equal "$(cat "/dev/shm/$S1")" abcdefgh
+	run -1 bash -c 'shmcat -o 1 -l 2 "$1" nonesuch >&- 2>&-' _ "$S1"
+	run -1 bash -c 'mapcat "$1" /nonesuch >&- 2>&-' _ "$T/f"
+	assert_equal "$(cat "$T/f")" abcdefgh
+	assert_equal "$(cat "/dev/shm/$S1")" abcdefgh
+}
