@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "intr.h"
 #include "out.h"
 #include "segment.h"
 
@@ -83,9 +84,14 @@ main(int argc, char *argv[])
 	if (argc == 0)
 		usagex("missing segment name");
 	cli_names(argc, argv);
+	if (seg_dirfd() == -1)
+		err(1, "%s", SHM_DIR);
 
-	for (i = 0; i < argc; i++)
+	intr_catch();
+	for (i = 0; i < argc; i++) {
 		rval |= create_one(argv[i]);
+		intr_exit();
+	}
 	return rval | out_close();
 }
 
@@ -118,10 +124,11 @@ create_one(const char *name)
 	return 0;
 fail:
 	saved = errno;
-	close(fd);
-	/* What could not be made whole is not left behind. */
+	/* What could not be made whole is not left behind, if still ours. */
 	if (created)
-		seg_unlink(name);
+		seg_unlink_own(name, fd);
+	close(fd);
+	intr_exit();
 	errno = saved;
 	warn_name(name);
 	return 1;

@@ -337,7 +337,7 @@ efghij"
 	mkdir dir
 	run -1 --separate-stderr mapsync -w f <dir
 	assert_output ""
-	assert_equal "$stderr" "mapsync: stdin: Is a directory"
+	assert_equal "$stderr" "mapsync: stdin: Is a directory; f: nothing written"
 	cmp f data
 }
 
@@ -408,13 +408,34 @@ efghij"
 @test "mapsync: -g on a full file system is ENOSPC, not SIGBUS" {
 	tmpfs_on "$T/small" 1m
 	printf abc >small/f
+	# From a pipe: the file gets its size back, and of what was written
+	# only the 3 bytes over the old ones stay.
 	run -1 --separate-stderr bash -c 'head -c 3M /dev/zero |
 	    mapsync -g -w small/f'
 	assert_output ""
-	assert_equal "$stderr" "mapsync: small/f: No space left on device"
+	assert_equal "$stderr" \
+	    "mapsync: small/f: No space left on device; 3 bytes written at offset 0"
+	assert_equal "$(od -An -tx1 small/f)" " 00 00 00"
+	printf abc >small/f
+	run -1 --separate-stderr bash -c 'head -c 3M /dev/zero |
+	    mapsync -v -g -w -o 1 small/f'
+	assert_equal "$stderr" \
+	    "mapsync: small/f: No space left on device; 2 bytes written at offset 1"
+	assert_output "small/f: synced 2 bytes at offset 1"
+	assert_equal "$(od -An -c small/f)" "   a  \\0  \\0"
+	printf abc >small/f
+	run -1 --separate-stderr bash -c 'head -c 3M /dev/zero |
+	    mapsync -v -g -w -o 3 small/f'
+	assert_equal "$stderr" \
+	    "mapsync: small/f: No space left on device; nothing written"
+	assert_output ""
+	assert_equal "$(cat small/f)" abc
+	# From a file the space is asked for first.
 	head -c 3M /dev/zero >zeros
 	run -1 --separate-stderr mapsync -g -w -o 100 small/f <zeros
-	assert_equal "$stderr" "mapsync: small/f: No space left on device"
+	assert_equal "$stderr" \
+	    "mapsync: small/f: No space left on device; nothing written"
+	assert_equal "$(cat small/f)" abc
 }
 
 @test "mapsync: a page that cannot be had is an error, not SIGBUS" {
@@ -426,8 +447,29 @@ efghij"
 	    mapsync -w small/sparse'
 	assert_output ""
 	why="mapped page unavailable (out of space or I/O error)"
-	assert_equal "$stderr" "mapsync: small/sparse: $why"
+	assert_equal "$stderr" \
+	    "mapsync: small/sparse: $why; $MIB bytes written at offset 0"
 	assert_equal "$(file_size small/sparse)" $((10 * MIB))
+	# Exactly that much is there: the first page that could not be had
+	# holds nothing of the input.
+	cmp -n "$MIB" small/sparse /dev/zero
+	assert_equal "$(du -B1 small/sparse | cut -f1)" "$MIB"
+}
+
+@test "mapsync: a store that faults part way says exactly what was written and synced" {
+	tmpfs_on "$T/small" 1m
+	# 300 KiB taken by another file: the first 1 MiB read from the pipe
+	# runs out of pages inside the chunk, at 724 KiB.
+	head -c 300k /dev/zero >small/other
+	truncate -s 2M small/sparse
+	bindata big $((2 * MIB))
+	run -1 --separate-stderr bash -c 'cat big | mapsync -v -w small/sparse'
+	why="mapped page unavailable (out of space or I/O error)"
+	assert_equal "$stderr" \
+	    "mapsync: small/sparse: $why; 741376 bytes written at offset 0"
+	assert_output "small/sparse: synced 741376 bytes at offset 0"
+	cmp -n 741376 small/sparse big
+	cmp -i 741376 -n $((2 * MIB - 741376)) small/sparse /dev/zero
 }
 
 @test "mapsync: -w fails with a message when the file shrinks meanwhile" {
@@ -447,7 +489,8 @@ efghij"
 	run -0 cat rc
 	assert_output 1
 	run -0 cat err
-	assert_output "mapsync: big: file shrank while writing"
+	assert_output \
+	    "mapsync: big: file shrank while writing; 4096 bytes written at offset 0"
 }
 
 # -- Usage --------------------------------------------------------------------

@@ -629,7 +629,8 @@ closed_fd_commands() {
 @test "robust: a closed stdin is an error for the writers, and nothing changes" {
 	printf abcdefgh >"$T/f"
 	run -1 --separate-stderr with_closed 0 mapsync -w -g -o 2 -l 4 "$T/f"
-	assert_equal "$stderr" "mapsync: stdin: Bad file descriptor"
+	assert_equal "$stderr" \
+	    "mapsync: stdin: Bad file descriptor; $T/f: nothing written"
 	assert_equal "$(cat "$T/f")" abcdefgh
 	run -1 --separate-stderr with_closed 0 mapsync -w -g -o 4 "$T/f"
 	assert_equal "$(cat "$T/f")" abcdefgh
