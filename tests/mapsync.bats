@@ -571,3 +571,16 @@ efghij"
 @test "mapsync: --help and --version to a full stdout exit 1" {
 	assert_full_stdout mapsync
 }
+
+# -- Input that is the output -------------------------------------------------
+
+@test "mapsync: -w refuses the file itself on stdin, changing nothing" {
+	for opts in "" -g "-g -o 8" "-o 100 -l 10"; do
+		run -1 --separate-stderr mapsync -w $opts f <f
+		assert_output ""
+		assert_equal "$stderr" "mapsync: f: input file is output file"
+		cmp f data
+	done
+	# Without -w, standard input is not read: no refusal.
+	run -0 mapsync f <f
+}

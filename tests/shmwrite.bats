@@ -626,3 +626,23 @@ assert_nothing_made() {
 	run -0 pipeline 'cat "$2" | shmwrite -c "$1" &&
 	    shmcat "$1" | cmp - "$2"' _ "$S-c" "$T/big"
 }
+
+# -- Input that is the output -------------------------------------------------
+
+@test "shmwrite: refuses the segment itself on stdin, in every mode, changing nothing" {
+	for opts in "" -a -g "-g -o 8" -t "-o 100" -c "-c -t" --lock; do
+		run -1 --separate-stderr shmwrite $opts "$S1" <"/dev/shm/$S1"
+		assert_output ""
+		assert_equal "$stderr" "shmwrite: $S1: input file is output file"
+		cmp "/dev/shm/$S1" "$T/data"
+	done
+	# The same object under another name is the same input.
+	ln "/dev/shm/$S1" "/dev/shm/$S2"
+	run -1 --separate-stderr shmwrite -a "$S1" <"/dev/shm/$S2"
+	assert_equal "$stderr" "shmwrite: $S1: input file is output file"
+	cmp "/dev/shm/$S1" "$T/data"
+	# A copy is another object and is written.
+	cp "/dev/shm/$S1" "$T/copy"
+	run -0 shmwrite -a "$S1" <"$T/copy"
+	assert_equal "$(size_of "$S1")" 600000
+}
