@@ -677,3 +677,98 @@ closed_fd_commands() {
 	assert_equal "$(cat "$T/f")" abcdefgh
 	assert_equal "$(cat "/dev/shm/$S1")" abcdefgh
 }
+
+# -- Undo only what this command did -------------------------------------------
+
+# replace NAME CONTENT: another process removes the segment and makes a new
+# one under the same name.
+replace() {
+	rm "/dev/shm/$1"
+	printf '%s' "$2" >"/dev/shm/$1"
+}
+
+# wait_status PID STATUS: background job PID ends with exit status STATUS.
+wait_status() {
+	local s=0
+
+	wait "$1" || s=$?
+	assert_equal "$s" "$2"
+}
+
+# Whether segment $1 is $2 bytes long.
+has_size() {
+	[ "$(stat -c %s "/dev/shm/$1" 2>/dev/null)" = "$2" ]
+}
+
+@test "robust: a failed shmwrite -c leaves alone a segment made again meanwhile" {
+	# The final ftruncate fails, late: time for the name to be made again.
+	traced -qq -o /dev/null \
+	    -e inject=ftruncate:error=ENOSPC:delay_enter=1000000 \
+	    shmwrite -c "$S1" <"$T/in" 2>"$T/err" &
+	pid=$!
+	retry has_size "$S1" 5000
+	replace "$S1" theirs
+	wait_status "$pid" 1
+	assert_equal "$(cat "$T/err")" "shmwrite: $S1: No space left on device"
+	assert_equal "$(cat "/dev/shm/$S1")" theirs
+	# Unreplaced, the segment made goes.
+	run -1 traced -qq -o /dev/null -e inject=ftruncate:error=ENOSPC \
+	    shmwrite -c "$S2" <"$T/in"
+	[ ! -e "/dev/shm/$S2" ]
+}
+
+@test "robust: a failed shmcreate -r leaves alone a segment made again meanwhile" {
+	traced -qq -o /dev/null \
+	    -e inject=fallocate:error=ENOSPC:delay_enter=1000000 \
+	    shmcreate -r -s 64k "$S1" 2>"$T/err" &
+	pid=$!
+	wait_for "/dev/shm/$S1"
+	replace "$S1" theirs
+	wait_status "$pid" 1
+	assert_equal "$(cat "$T/err")" "shmcreate: $S1: No space left on device"
+	assert_equal "$(cat "/dev/shm/$S1")" theirs
+	run -1 traced -qq -o /dev/null -e inject=fallocate:error=ENOSPC \
+	    shmcreate -r -s 64k "$S2"
+	[ ! -e "/dev/shm/$S2" ]
+}
+
+@test "robust: a --lock writer that waited while the name was made again writes the new segment" {
+	printf 'old segment' >"/dev/shm/$S1"
+	printf 'new' >"$T/new"
+	exec 8<"/dev/shm/$S1"
+	flock -x 8
+	shmwrite --lock "$S1" <"$T/new" 2>"$T/err" 8<&- &
+	pid=$!
+	retry any_fd "$pid" "$S1"
+	sleep 0.2
+	replace "$S1" 'the new one'
+	exec 8<&-
+	wait_status "$pid" 0
+	assert_equal "$(cat "$T/err")" ""
+	assert_equal "$(cat "/dev/shm/$S1")" "new new one"
+	# The same with -a: the end is the new segment's.
+	exec 8<"/dev/shm/$S1"
+	flock -x 8
+	shmwrite -a --lock "$S1" <"$T/new" 8<&- &
+	pid=$!
+	retry any_fd "$pid" "$S1"
+	sleep 0.2
+	replace "$S1" 'third'
+	exec 8<&-
+	wait_status "$pid" 0
+	assert_equal "$(cat "/dev/shm/$S1")" "thirdnew"
+}
+
+@test "robust: a --lock writer whose segment was removed while it waited fails, making nothing" {
+	printf 'old segment' >"/dev/shm/$S1"
+	exec 8<"/dev/shm/$S1"
+	flock -x 8
+	shmwrite --lock "$S1" <"$T/in" 2>"$T/err" 8<&- &
+	pid=$!
+	retry any_fd "$pid" "$S1"
+	rm "/dev/shm/$S1"
+	exec 8<&-
+	wait_status "$pid" 1
+	assert_equal "$(cat "$T/err")" "shmwrite: $S1: No such file or directory"
+	[ ! -e "/dev/shm/$S1" ]
+}
