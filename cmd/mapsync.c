@@ -132,7 +132,11 @@ sync_one(const char *path)
 		goto fail;
 	if (wflag) {
 		/* What was written is synced even when the rest failed. */
-		if ((r = write_in(path, fd, st.st_size, &done, &side)) != 0) {
+		r = write_in(path, fd, st.st_size, &done, &side);
+		/* A signal before we are done undoes, whatever finished. */
+		if (r == 0 && intr_caught())
+			r = -1;
+		if (r != 0) {
 			saved = errno;
 			done = undo_grow(path, fd, st.st_size, done);
 			intr_exit();

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -99,6 +100,7 @@ static int
 create_one(const char *name)
 {
 	struct stat st;
+	off_t oldsize = -1;
 	bool created;
 	int fd, saved;
 
@@ -108,6 +110,7 @@ create_one(const char *name)
 	}
 	if (fstat(fd, &st) == -1)
 		goto fail;
+	oldsize = st.st_size;
 	/*
 	 * Grow, never shrink: an existing segment may hold someone's data.
 	 * posix_fallocate grows it too, and on tmpfs changes nothing unless
@@ -118,15 +121,28 @@ create_one(const char *name)
 			goto fail;
 	} else if (size > st.st_size && ftruncate(fd, size) == -1)
 		goto fail;
+	/* A signal before we are done undoes, whatever finished since. */
+	if (intr_caught()) {
+		errno = EINTR;
+		goto fail;
+	}
 	close(fd);
 	if (vflag && created)
 		printf("%s\n", name);
 	return 0;
 fail:
 	saved = errno;
-	/* What could not be made whole is not left behind, if still ours. */
+	/*
+	 * What could not be made whole is not left behind, if still ours;
+	 * an existing segment that a reservation cut short by a signal grew
+	 * gets its size back.
+	 */
 	if (created)
 		seg_unlink_own(name, fd);
+	else if (oldsize >= 0 && fstat(fd, &st) == 0 && st.st_size > oldsize &&
+	    ftruncate(fd, oldsize) == -1)
+		warnx("%s: cannot restore the size of %jd bytes: %s",
+		    out_vis(name), (intmax_t)oldsize, out_strerror(errno));
 	close(fd);
 	intr_exit();
 	errno = saved;

@@ -224,6 +224,11 @@ write_one(const char *name)
 	}
 	if ((tflag || created) && ftruncate(fd, offset + done) == -1)
 		goto fail;
+	/* A signal before we are done undoes, whatever finished since. */
+	if (intr_caught()) {
+		errno = EINTR;
+		goto fail;
+	}
 	if (close(fd) == -1) {
 		fd = -1;
 		goto fail;

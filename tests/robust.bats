@@ -695,6 +695,11 @@ wait_status() {
 	assert_equal "$s" "$2"
 }
 
+# Whether file $1 has more than $2 bytes.
+bigger_than() {
+	[ "$(stat -c %s "$1")" -gt "$2" ]
+}
+
 # Whether segment $1 is $2 bytes long.
 has_size() {
 	[ "$(stat -c %s "/dev/shm/$1" 2>/dev/null)" = "$2" ]
@@ -771,4 +776,157 @@ has_size() {
 	wait_status "$pid" 1
 	assert_equal "$(cat "$T/err")" "shmwrite: $S1: No such file or directory"
 	[ ! -e "/dev/shm/$S1" ]
+}
+
+# -- Signals roll back like failures ------------------------------------------
+
+# Signal numbers, for the status 128+n of a command ended by one.
+declare -gA SIGNO=([HUP]=1 [INT]=2 [TERM]=15)
+
+# feed_start COMMAND...: runs the command in the background (with SIGINT
+# at its default, which a background job would otherwise ignore) reading
+# the fifo $T/feed, which descriptor 7 of the test keeps open; its pid in
+# $pid.
+feed_start() {
+	rm -f "$T/feed"
+	mkfifo "$T/feed"
+	env --default-signal=HUP,INT,TERM "$@" <"$T/feed" 2>"$T/err" 7>&- &
+	pid=$!
+	exec 7>"$T/feed"
+}
+
+@test "robust: INT, TERM or HUP during shmwrite -c from a slow pipe: the segment goes" {
+	for sig in INT TERM HUP; do
+		feed_start shmwrite -c "$S1"
+		printf abc >&7
+		retry has_size "$S1" 3
+		kill -"$sig" "$pid"
+		wait_status "$pid" $((128 + SIGNO[$sig]))
+		exec 7>&-
+		[ ! -e "/dev/shm/$S1" ] || fail "$sig left $S1"
+		assert_equal "$(cat "$T/err")" ""
+	done
+	# -k keeps it, as it would after a failure.
+	feed_start shmwrite -c -k "$S1"
+	printf abc >&7
+	retry has_size "$S1" 3
+	kill -INT "$pid"
+	wait_status "$pid" 130
+	exec 7>&-
+	assert_equal "$(cat "/dev/shm/$S1")" abc
+}
+
+@test "robust: a signal during shmwrite -a or -g from a pipe gives the segment its old size" {
+	cp "$T/in" "/dev/shm/$S1"
+	# Options, and the size once abc is written.
+	for case in -a:5003 "-g -o 5000:5003" "-g -o 6000:6003" "-a --lock:5003"; do
+		feed_start shmwrite ${case%:*} "$S1"
+		printf abc >&7
+		retry has_size "$S1" "${case#*:}"
+		kill -TERM "$pid"
+		wait_status "$pid" 143
+		exec 7>&-
+		cmp "/dev/shm/$S1" "$T/in"
+	done
+}
+
+@test "robust: a signal during shmwrite -t leaves what it wrote and the size" {
+	cp "$T/in" "/dev/shm/$S1"
+	feed_start shmwrite -t "$S1"
+	printf abc >&7
+	retry cmp -s -n 3 "/dev/shm/$S1" <(printf abc)
+	kill -INT "$pid"
+	wait_status "$pid" 130
+	exec 7>&-
+	assert_equal "$(size_of "$S1")" 5000
+	{ printf abc; tail -c +4 "$T/in"; } | cmp - "/dev/shm/$S1"
+}
+
+@test "robust: a signal during shmcreate -r cuts the reservation short and removes the segment" {
+	for sig in INT TERM HUP; do
+		# The signal comes while fallocate(2) is about to run: it then
+		# stops at once with EINTR, having allocated nothing.
+		env --default-signal=HUP,INT,TERM strace -qq -o /dev/null \
+		    -e inject=fallocate:delay_enter=2000000 \
+		    shmcreate -r -s 256m "$S1" 2>"$T/err" &
+		pid=$!
+		wait_for "/dev/shm/$S1"
+		kill -"$sig" "$(cat "/proc/$pid/task/$pid/children")"
+		wait_status "$pid" $((128 + SIGNO[$sig]))
+		[ ! -e "/dev/shm/$S1" ] || fail "$sig left $S1"
+		assert_equal "$(cat "$T/err")" ""
+	done
+	# An existing segment stays, with the size it had.
+	head -c 4096 /dev/zero >"/dev/shm/$S1"
+	env --default-signal=HUP,INT,TERM strace -qq -o /dev/null \
+	    -e inject=fallocate:delay_enter=2000000 \
+	    shmcreate -e -r -s 256m "$S1" 2>"$T/err" &
+	pid=$!
+	retry grep -q . "/proc/$pid/task/$pid/children"
+	sleep 0.5
+	kill -TERM "$(cat "/proc/$pid/task/$pid/children")"
+	wait_status "$pid" 143
+	assert_equal "$(size_of "$S1")" 4096
+	assert_equal "$(du -B1 "/dev/shm/$S1" | cut -f1)" 4096
+}
+
+@test "robust: TERM during a large shmcreate -r: nothing left, no memory held" {
+	# Whether the signal cuts fallocate(2) short or comes just after it,
+	# the segment goes and its memory with it.
+	shmcreate -r -s 400m "$S1" 2>"$T/err" &
+	pid=$!
+	wait_for "/dev/shm/$S1"
+	kill -TERM "$pid"
+	wait_status "$pid" 143
+	[ ! -e "/dev/shm/$S1" ]
+	assert_equal "$(df --output=used /dev/shm | tail -1 | tr -d ' ')" 0
+	assert_equal "$(cat "$T/err")" ""
+}
+
+@test "robust: a later operand is not made after shmcreate is signalled" {
+	env --default-signal=HUP,INT,TERM strace -qq -o /dev/null \
+	    -e inject=fallocate:delay_enter=2000000 \
+	    shmcreate -r -s 1m "$S1" "$S2" 2>"$T/err" &
+	pid=$!
+	wait_for "/dev/shm/$S1"
+	kill -INT "$(cat "/proc/$pid/task/$pid/children")"
+	wait_status "$pid" 130
+	[ ! -e "/dev/shm/$S1" ]
+	[ ! -e "/dev/shm/$S2" ]
+}
+
+@test "robust: a signal during mapsync -w -g from a pipe gives the file its old size" {
+	cp "$T/in" "$T/f"
+	for opts in "-g -o 4998" "-g -o 5000" "-g -o 6000"; do
+		feed_start mapsync -w $opts "$T/f"
+		head -c 7000 /dev/zero >&7
+		retry bigger_than "$T/f" 5000
+		kill -HUP "$pid"
+		wait_status "$pid" 129
+		exec 7>&-
+		# Two bytes at 4998 were the file's: they keep what was written.
+		cmp -n 4998 "$T/f" "$T/in"
+		assert_equal "$(stat -c %s "$T/f")" 5000
+		cp "$T/in" "$T/f"
+	done
+}
+
+@test "robust: a signal ignored when the command starts stays ignored" {
+	feed_start shmwrite -c "$S1"
+	exec 7>&-
+	wait "$pid" || true
+	rm -f "/dev/shm/$S1"
+	# nohup: HUP ignored from the start; the write goes on.
+	rm -f "$T/feed"
+	mkfifo "$T/feed"
+	nohup shmwrite -c "$S1" <"$T/feed" >/dev/null 2>&1 7>&- &
+	pid=$!
+	exec 7>"$T/feed"
+	printf abc >&7
+	retry has_size "$S1" 3
+	kill -HUP "$pid"
+	printf def >&7
+	exec 7>&-
+	wait_status "$pid" 0
+	assert_equal "$(cat "/dev/shm/$S1")" abcdef
 }
