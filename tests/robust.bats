@@ -930,3 +930,89 @@ feed_start() {
 	wait_status "$pid" 0
 	assert_equal "$(cat "/dev/shm/$S1")" abcdef
 }
+
+# -- fs.protected_regular -----------------------------------------------------
+
+# kernel_open_creat: whether the kernel lets the caller open(O_CREAT) the
+# existing segment $1 ("$@" after it: as_nobody, or nothing for root).
+kernel_open_creat() {
+	local name=$1
+
+	shift
+	"$@" sh -c ': >>"$1"' _ "/dev/shm/$name" 2>/dev/null
+}
+
+# A segment of uid 1000, mode 0666, holding "theirs", in a /dev/shm of mode
+# $1 owned by root.
+victim_in() {
+	tmpfs_on /dev/shm 1m "$1"
+	printf theirs >"/dev/shm/$S1"
+	chown 1000:1000 "/dev/shm/$S1"
+	chmod 0666 "/dev/shm/$S1"
+}
+
+@test "robust: fs.protected_regular refuses shmwrite -c and shmcreate -e as it refuses open(O_CREAT)" {
+	victim_in 1777
+	why="Permission denied (fs.protected_regular: another user's file in a sticky directory)"
+	# Level, who runs, and whether the kernel and we refuse.
+	for case in "2 as_nobody refuse" "1 as_nobody refuse" "1 root refuse" \
+	    "0 as_nobody allow" "0 root allow"; do
+		read -r level who want <<<"$case"
+		[ "$who" = root ] && who=
+		set_sysctl fs.protected_regular "$level"
+		if kernel_open_creat "$S1" $who; then
+			assert_equal "$want" allow
+		else
+			assert_equal "$want" refuse
+		fi
+		if [ "$want" = refuse ]; then
+			run -1 --separate-stderr pipeline \
+			    '$2 shmwrite -c -t "$1" <<<secret' _ "$S1" "$who"
+			assert_equal "$stderr" "shmwrite: $S1: $why"
+			run -1 --separate-stderr $who shmcreate -e -s 1k "$S1"
+			assert_equal "$stderr" "shmcreate: $S1: $why"
+			assert_equal "$(cat "/dev/shm/$S1")" theirs
+		else
+			run -0 $who shmcreate -e -s 6 "$S1"
+			run -0 pipeline '$2 shmwrite -c -t "$1" <<<mine' _ "$S1" "$who"
+			assert_equal "$(cat "/dev/shm/$S1")" mine
+			printf theirs >"/dev/shm/$S1"
+		fi
+	done
+	# Without -c and -e there is no O_CREAT to honour: the open is as
+	# the permissions say.
+	set_sysctl fs.protected_regular 2
+	run -0 pipeline 'as_nobody shmwrite "$1" <<<MINE' _ "$S1"
+	assert_equal "$(head -c 4 "/dev/shm/$S1")" MINE
+}
+
+@test "robust: fs.protected_regular=2 also covers a group-writable sticky /dev/shm" {
+	victim_in 1775
+	for case in "2 refuse" "1 allow"; do
+		read -r level want <<<"$case"
+		set_sysctl fs.protected_regular "$level"
+		if kernel_open_creat "$S1"; then
+			assert_equal "$want" allow
+			run -0 shmcreate -e "$S1"
+		else
+			assert_equal "$want" refuse
+			run -1 shmcreate -e "$S1"
+		fi
+	done
+	# Our own segment, or the directory owner's, is never refused.
+	set_sysctl fs.protected_regular 2
+	chown 0:0 "/dev/shm/$S1"
+	run -0 shmcreate -e "$S1"
+	chown 1000:1000 "/dev/shm/$S1"
+	run -0 setpriv --reuid=1000 --regid=1000 --clear-groups \
+	    env PATH="$PATH" shmcreate -e "$S1"
+}
+
+@test "robust: without /proc, fs.protected_regular is taken to be 2" {
+	victim_in 1777
+	set_sysctl fs.protected_regular 0
+	run -0 shmcreate -e "$S1"
+	run -1 --separate-stderr hide /proc 0755 shmcreate -e "$S1"
+	stderr_has "fs.protected_regular"
+	assert_equal "$(cat "/dev/shm/$S1")" theirs
+}
