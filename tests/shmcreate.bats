@@ -126,6 +126,16 @@ mode_made() {
 	mode_made 022 +w 222
 }
 
+@test "shmcreate: -m sets setuid, setgid and sticky bits as chmod does" {
+	for m in u=rws,g=rs,o=rt o=rt o+t a+t,o-t o=rt,a-t +t,o=r u=rw,o+t-r; do
+		: >"$T/f"
+		chmod 0 "$T/f"
+		chmod "$m" "$T/f"
+		mode_made 077 "$m" "$(stat -c %a "$T/f")"
+	done
+	mode_made 077 u=rws,g=rs,o=rt 7644
+}
+
 @test "shmcreate: --mode takes its value with = or as the next argument" {
 	umask 022
 	run -0 shmcreate --mode=0660 "$S1"
