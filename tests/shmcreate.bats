@@ -266,6 +266,12 @@ mode_made() {
 	assert_equal "$(size_of "$S1")" 5000
 }
 
+@test "shmcreate: without /dev/shm, says so once" {
+	run -1 --separate-stderr hide /dev 0755 shmcreate "$S1" "$S2"
+	assert_output ""
+	assert_equal "$stderr" "shmcreate: /dev/shm: No such file or directory"
+}
+
 @test "shmcreate: refuses bad names with exit 2 and makes nothing" {
 	local bad
 	for bad in '' / . .. /. /.. a/b /a/b //a "$S3/"; do

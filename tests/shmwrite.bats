@@ -126,6 +126,22 @@ assert_nothing_made() {
 	cmp /dev/shm/"$S1" "$T/data"
 }
 
+@test "shmwrite: one byte is one byte, not 1 bytes" {
+	run -1 --separate-stderr bash -c 'printf ab | shmwrite -o 299999 "$1"' \
+	    _ "$S1"
+	assert_equal "$stderr" "shmwrite: $S1: input runs past the end of the\
+ segment (size 300000): 1 byte written at offset 299999"
+	printf a >"$T/one"
+	run -1 --separate-stderr shmwrite -o 300000 "$S1" <"$T/one"
+	assert_equal "$stderr" "shmwrite: $S1: input of 1 byte at offset 300000\
+ runs past the end of the segment (size 300000): nothing written"
+}
+
+@test "shmwrite: without /dev/shm, says so" {
+	run -1 --separate-stderr hide /dev 0755 shmwrite -c "$S2" <"$T/in"
+	assert_equal "$stderr" "shmwrite: /dev/shm: No such file or directory"
+}
+
 # -- -g, --grow ---------------------------------------------------------------
 
 @test "shmwrite: -g grows the segment when input runs past its end" {
