@@ -49,12 +49,15 @@ cli_init(const char *s)
 static void
 cover_std_fds(void)
 {
-	int fd;
+	int fd, nfd;
 
 	for (fd = 0; fd <= 2; fd++) {
 		if (fcntl(fd, F_GETFD) != -1)
 			continue;
-		if (open("/dev/null", O_PATH) != fd && open("/", O_PATH) != fd)
+		/* The lowest free number: fd itself, kept open for good. */
+		if ((nfd = open("/dev/null", O_PATH)) == -1)
+			nfd = open("/", O_PATH);
+		if (nfd != fd)
 			_exit(1);
 	}
 }
