@@ -276,6 +276,9 @@ traced() {
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" strace "$@"
 }
 
+# For pipeline, like as_nobody.
+export -f traced
+
 # --version prints "CMD (shmtools) VERSION", the version CMakeLists.txt has.
 assert_version() {
 	local version

@@ -584,3 +584,16 @@ efghij"
 	# Without -w, standard input is not read: no refusal.
 	run -0 mapsync f <f
 }
+
+@test "mapsync: a size that cannot be restored after a failure is reported" {
+	tmpfs_on "$T/small" 1m
+	printf abc >small/f
+	run -1 --separate-stderr pipeline 'head -c 2M /dev/zero |
+	    traced -qq -o /dev/null -e inject=ftruncate:error=EIO mapsync -w -g -o 3 small/f'
+	assert_equal "${stderr_lines[0]}" \
+	    "mapsync: small/f: cannot restore the size of 3 bytes: Input/output error"
+	# Not restored, so what was written past the old end is still there.
+	size=$(stat -c %s small/f)
+	assert_equal "${stderr_lines[1]}" "mapsync: small/f: No space left on device;\
+ $((size - 3)) bytes written at offset 3"
+}

@@ -662,3 +662,13 @@ assert_nothing_made() {
 	run -0 shmwrite -a "$S1" <"$T/copy"
 	assert_equal "$(size_of "$S1")" 600000
 }
+
+@test "shmwrite: a size that cannot be restored after a failure is reported" {
+	small_shm 1m
+	cp "$T/in" "/dev/shm/$S1"
+	run -1 --separate-stderr pipeline 'head -c 2M /dev/zero |
+	    traced -qq -o /dev/null -e inject=ftruncate:error=EIO shmwrite -a "$1"' \
+	    _ "$S1"
+	assert_equal "$stderr" "shmwrite: $S1: cannot restore the size of 5000 bytes: Input/output error
+shmwrite: $S1: No space left on device"
+}
