@@ -1016,3 +1016,20 @@ victim_in() {
 	stderr_has "fs.protected_regular"
 	assert_equal "$(cat "/dev/shm/$S1")" theirs
 }
+
+@test "robust: a signal while shmwrite --lock waits for the lock ends it, changing nothing" {
+	printf 'old segment' >"/dev/shm/$S1"
+	exec 8<"/dev/shm/$S1"
+	flock -x 8
+	for opts in "" -c "-c -t" -a; do
+		env --default-signal=HUP,INT,TERM \
+		    shmwrite $opts --lock "$S1" <"$T/in" 2>"$T/err" 8<&- &
+		pid=$!
+		retry any_fd "$pid" "$S1"
+		kill -TERM "$pid"
+		wait_status "$pid" 143
+		assert_equal "$(cat "$T/err")" ""
+		assert_equal "$(cat "/dev/shm/$S1")" "old segment"
+	done
+	exec 8<&-
+}
