@@ -20,16 +20,18 @@
 #include "cli.h"
 #include "out.h"
 #include "parse.h"
+#include "progress.h"
 #include "xfer.h"
 
 static int	 cat_one(const char *);
 static int	 cat_fd(int, const char *);
 
 static int	 advice = -1;
+static bool	 pflag;
 static off_t	 offset, length = -1;
 
 static const char synopsis[] =
-    "usage: mapcat [-a advice] [-o offset] [-l length] [file ...]\n";
+    "usage: mapcat [-a advice] [--progress] [-o offset] [-l length] [file ...]\n";
 
 static const char options[] =
     "Write files to standard output through mmap(2).\n"
@@ -39,13 +41,15 @@ static const char options[] =
     "                         willneed, dontneed or hugepage\n"
     "                         (default: sequential for whole files)\n"
     "  -l, --length=LENGTH    write at most LENGTH bytes of each file\n"
-    "  -o, --offset=OFFSET    start OFFSET bytes into each file\n";
+    "  -o, --offset=OFFSET    start OFFSET bytes into each file\n"
+    "      --progress         report bytes copied and the rate on stderr\n";
 
 static const struct option longopts[] = {
 	{ "advice",	required_argument,	NULL,	'a' },
 	{ "help",	no_argument,		NULL,	OPT_HELP },
 	{ "length",	required_argument,	NULL,	'l' },
 	{ "offset",	required_argument,	NULL,	'o' },
+	{ "progress",	no_argument,		NULL,	OPT_PROGRESS },
 	{ "version",	no_argument,		NULL,	OPT_VERSION },
 	{ NULL,		0,			NULL,	0 }
 };
@@ -57,7 +61,7 @@ main(int argc, char *argv[])
 	int ch, i, rval = 0;
 
 	cli_init(synopsis);
-	while ((ch = getopt_long(argc, argv, "a:l:o:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "a:hl:o:V", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
 			if ((errstr = parse_advice(optarg, &advice)) != NULL)
@@ -67,11 +71,16 @@ main(int argc, char *argv[])
 		case 'l':
 			length = cli_size("length", optarg);
 			break;
+		case OPT_PROGRESS:
+			pflag = true;
+			break;
 		case 'o':
 			offset = cli_size("offset", optarg);
 			break;
+		case 'h':
 		case OPT_HELP:
 			help(options, NULL);
+		case 'V':
 		case OPT_VERSION:
 			version();
 		default:
@@ -84,6 +93,8 @@ main(int argc, char *argv[])
 	if (advice == -1 && offset == 0 && length == -1)
 		advice = MADV_SEQUENTIAL;
 
+	if (pflag)
+		progress_start();
 	if (argc == 0)
 		rval = cat_one("-");
 	for (i = 0; i < argc; i++)

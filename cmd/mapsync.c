@@ -20,6 +20,7 @@
 #include "cli.h"
 #include "intr.h"
 #include "out.h"
+#include "progress.h"
 #include "segment.h"
 #include "xfer.h"
 
@@ -28,12 +29,12 @@ static int	 write_in(const char *, int, off_t, off_t *, enum xfer_side *);
 static off_t	 undo_grow(const char *, int, off_t, off_t);
 static void	 warn_write(const char *, enum xfer_side, off_t, off_t);
 
-static bool	 gflag, vflag, wflag;
+static bool	 gflag, pflag, vflag, wflag;
 static int	 msflags = MS_SYNC;
 static off_t	 offset, length = -1;
 
 static const char synopsis[] =
-    "usage: mapsync [-agiv] [-w] [-o offset] [-l length] file ...\n";
+    "usage: mapsync [-agiv] [-w [--progress]] [-o offset] [-l length] file ...\n";
 
 static const char options[] =
     "Flush a file range to storage with msync(2) through a shared mapping.\n"
@@ -44,6 +45,7 @@ static const char options[] =
     "  -i, --invalidate       also invalidate other mappings (MS_INVALIDATE)\n"
     "  -l, --length=LENGTH    sync LENGTH bytes (default: to the end)\n"
     "  -o, --offset=OFFSET    start OFFSET bytes into the file\n"
+    "      --progress         with -w, report bytes copied and the rate on stderr\n"
     "  -v, --verbose          print the range synced\n"
     "  -w, --write            first copy standard input into the file at "
     "OFFSET\n";
@@ -55,6 +57,7 @@ static const struct option longopts[] = {
 	{ "invalidate",	no_argument,		NULL,	'i' },
 	{ "length",	required_argument,	NULL,	'l' },
 	{ "offset",	required_argument,	NULL,	'o' },
+	{ "progress",	no_argument,		NULL,	OPT_PROGRESS },
 	{ "verbose",	no_argument,		NULL,	'v' },
 	{ "version",	no_argument,		NULL,	OPT_VERSION },
 	{ "write",	no_argument,		NULL,	'w' },
@@ -67,7 +70,7 @@ main(int argc, char *argv[])
 	int ch, i, rval = 0;
 
 	cli_init(synopsis);
-	while ((ch = getopt_long(argc, argv, "agil:o:vw", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "aghil:o:Vvw", longopts, NULL)) !=
 	    -1) {
 		switch (ch) {
 		case 'a':
@@ -85,14 +88,19 @@ main(int argc, char *argv[])
 		case 'o':
 			offset = cli_size("offset", optarg);
 			break;
+		case OPT_PROGRESS:
+			pflag = true;
+			break;
 		case 'v':
 			vflag = true;
 			break;
 		case 'w':
 			wflag = true;
 			break;
+		case 'h':
 		case OPT_HELP:
 			help(options, NULL);
+		case 'V':
 		case OPT_VERSION:
 			version();
 		default:
@@ -103,11 +111,15 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (gflag && !wflag)
 		usagex("-g needs -w");
+	if (pflag && !wflag)
+		usagex("--progress needs -w");
 	if (argc == 0)
 		usagex("missing file operand");
 	if (wflag && argc > 1)
 		usagex("-w takes one file only");
 
+	if (pflag)
+		progress_start();
 	if (wflag)
 		intr_catch();
 	for (i = 0; i < argc; i++)

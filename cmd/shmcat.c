@@ -17,6 +17,7 @@
 
 #include "cli.h"
 #include "out.h"
+#include "progress.h"
 #include "segment.h"
 #include "xfer.h"
 
@@ -26,10 +27,10 @@ static int	 cat_one(const char *);
 
 static off_t	 offset, length = -1;
 static int	 flags;
-static bool	 lock;
+static bool	 lock, pflag;
 
 static const char synopsis[] =
-    "usage: shmcat [-s] [--lock] [-o offset] [-l length] name ...\n";
+    "usage: shmcat [-s] [--lock] [--progress] [-o offset] [-l length] name ...\n";
 
 static const char options[] =
     "Write shared memory segments to standard output.\n"
@@ -37,6 +38,7 @@ static const char options[] =
     "  -l, --length=LENGTH    write at most LENGTH bytes of each segment\n"
     "      --lock             hold a shared flock(2) while reading\n"
     "  -o, --offset=OFFSET    start OFFSET bytes into each segment\n"
+    "      --progress         report bytes copied and the rate on stderr\n"
     "  -s, --string           stop at the first NUL byte\n";
 
 static const struct option longopts[] = {
@@ -44,6 +46,7 @@ static const struct option longopts[] = {
 	{ "length",	required_argument,	NULL,	'l' },
 	{ "lock",	no_argument,		NULL,	OPT_LOCK },
 	{ "offset",	required_argument,	NULL,	'o' },
+	{ "progress",	no_argument,		NULL,	OPT_PROGRESS },
 	{ "string",	no_argument,		NULL,	's' },
 	{ "version",	no_argument,		NULL,	OPT_VERSION },
 	{ NULL,		0,			NULL,	0 }
@@ -55,7 +58,7 @@ main(int argc, char *argv[])
 	int ch, i, rval = 0;
 
 	cli_init(synopsis);
-	while ((ch = getopt_long(argc, argv, "l:o:s", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "hl:o:sV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'l':
 			length = cli_size("length", optarg);
@@ -67,11 +70,16 @@ main(int argc, char *argv[])
 		case 'o':
 			offset = cli_size("offset", optarg);
 			break;
+		case OPT_PROGRESS:
+			pflag = true;
+			break;
 		case 's':
 			flags |= XFER_STRING;
 			break;
+		case 'h':
 		case OPT_HELP:
 			help(options, NULL);
+		case 'V':
 		case OPT_VERSION:
 			version();
 		default:
@@ -84,6 +92,8 @@ main(int argc, char *argv[])
 		usagex("missing segment name");
 	cli_names(argc, argv);
 
+	if (pflag)
+		progress_start();
 	for (i = 0; i < argc; i++)
 		rval |= cat_one(argv[i]);
 	return rval | out_close();

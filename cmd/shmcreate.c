@@ -55,7 +55,7 @@ main(int argc, char *argv[])
 	int ch, i, rval = 0;
 
 	cli_init(synopsis);
-	while ((ch = getopt_long(argc, argv, "em:rs:v", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "ehm:rs:Vv", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'e':
 			eflag = true;
@@ -72,8 +72,10 @@ main(int argc, char *argv[])
 		case 'v':
 			vflag = true;
 			break;
+		case 'h':
 		case OPT_HELP:
 			help(options, NULL);
+		case 'V':
 		case OPT_VERSION:
 			version();
 		default:

@@ -74,7 +74,7 @@ main(int argc, char *argv[])
 	int ch, rval;
 
 	cli_init(synopsis);
-	while ((ch = getopt_long(argc, argv, "fgnv", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "fghnVv", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
 			fflag = true;
@@ -96,8 +96,10 @@ main(int argc, char *argv[])
 		case 'v':
 			vflag = true;
 			break;
+		case 'h':
 		case OPT_HELP:
 			help(options, NULL);
+		case 'V':
 		case OPT_VERSION:
 			version();
 		default:

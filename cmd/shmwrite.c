@@ -20,6 +20,7 @@
 #include "intr.h"
 #include "out.h"
 #include "parse.h"
+#include "progress.h"
 #include "segment.h"
 #include "xfer.h"
 
@@ -32,12 +33,12 @@ static int	 open_locked(const char *, bool *);
 static int	 write_one(const char *);
 static void	 undo(int, const char *, bool, off_t);
 
-static bool	 aflag, cflag, gflag, kflag, tflag, lock, mflag, oflag;
+static bool	 aflag, cflag, gflag, kflag, tflag, lock, mflag, oflag, pflag;
 static mode_t	 mode = 0600;
 static off_t	 offset;
 
 static const char synopsis[] =
-    "usage: shmwrite [-acgkt] [--lock] [-m mode] [-o offset] name\n";
+    "usage: shmwrite [-acgkt] [--lock] [--progress] [-m mode] [-o offset] name\n";
 
 static const char options[] =
     "Copy standard input into a shared memory segment.\n"
@@ -49,6 +50,7 @@ static const char options[] =
     "      --lock             hold an exclusive flock(2) while writing\n"
     "  -m, --mode=MODE        mode of a segment -c creates (default 0600)\n"
     "  -o, --offset=OFFSET    write OFFSET bytes into the segment\n"
+    "      --progress         report bytes copied and the rate on stderr\n"
     "  -t, --truncate         end the segment where the input ends\n";
 
 static const struct option longopts[] = {
@@ -60,6 +62,7 @@ static const struct option longopts[] = {
 	{ "lock",	no_argument,		NULL,	OPT_LOCK },
 	{ "mode",	required_argument,	NULL,	'm' },
 	{ "offset",	required_argument,	NULL,	'o' },
+	{ "progress",	no_argument,		NULL,	OPT_PROGRESS },
 	{ "truncate",	no_argument,		NULL,	't' },
 	{ "version",	no_argument,		NULL,	OPT_VERSION },
 	{ NULL,		0,			NULL,	0 }
@@ -71,7 +74,7 @@ main(int argc, char *argv[])
 	int ch, rval;
 
 	cli_init(synopsis);
-	while ((ch = getopt_long(argc, argv, "acgkm:o:t", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "acghkm:o:tV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
 			aflag = true;
@@ -96,11 +99,16 @@ main(int argc, char *argv[])
 			offset = cli_size("offset", optarg);
 			oflag = true;
 			break;
+		case OPT_PROGRESS:
+			pflag = true;
+			break;
 		case 't':
 			tflag = true;
 			break;
+		case 'h':
 		case OPT_HELP:
 			help(options, NULL);
+		case 'V':
 		case OPT_VERSION:
 			version();
 		default:
@@ -123,6 +131,8 @@ main(int argc, char *argv[])
 	if (seg_dirfd() == -1)
 		err(1, "%s", SHM_DIR);
 
+	if (pflag)
+		progress_start();
 	intr_catch();
 	rval = write_one(argv[0]);
 	intr_exit();

@@ -14,16 +14,16 @@ _shmtools_spec()
 {
 	case $1 in
 	mapcat)
-		opts='-a --advice= -l --length= -o --offset='
+		opts='-a --advice= -l --length= -o --offset= --progress'
 		args='-a:advice --advice:advice -l: --length: -o: --offset:'
 		operands=files ;;
 	mapsync)
 		opts='-a --async -g --grow -i --invalidate -l --length=
-		    -o --offset= -v --verbose -w --write'
+		    -o --offset= --progress -v --verbose -w --write'
 		args='-l: --length: -o: --offset:'
 		operands=files ;;
 	shmcat)
-		opts='-l --length= --lock -o --offset= -s --string'
+		opts='-l --length= --lock -o --offset= --progress -s --string'
 		args='-l: --length: -o: --offset:'
 		operands=segments ;;
 	shmcreate)
@@ -33,9 +33,11 @@ _shmtools_spec()
 		operands=segments ;;
 	shmls)
 		opts='-a --all -b --bytes --deleted -E --export -J --json
-		    -n --noheadings -o --output= --output-all -p --processes
-		    -r --raw --time-format='
-		args='-o:columns --output:columns --time-format:timefmt'
+		    -n --noheadings -o --output= --output-all -P --pairs
+		    -p --processes -r --raw --summary --time-format=
+		    -x --sort='
+		args='-o:columns --output:columns --time-format:timefmt
+		    -x:column --sort:column'
 		operands=segments ;;
 	shmrm)
 		opts='-f --force -g --glob -n --dry-run --older-than= --unused
@@ -44,13 +46,13 @@ _shmtools_spec()
 		operands=segments ;;
 	shmwrite)
 		opts='-a --append -c --create -g --grow -k --keep-partial
-		    --lock -m --mode= -o --offset= -t --truncate'
+		    --lock -m --mode= -o --offset= --progress -t --truncate'
 		args='-m:mode --mode:mode -o: --offset:'
 		operands=segments ;;
 	*)
 		return 1 ;;
 	esac
-	opts+=' --help --version'
+	opts+=' -h --help -V --version'
 }
 
 # Whether option word $1 takes an argument in the next word; if so, sets
@@ -158,15 +160,18 @@ _shmtools_segments()
 	return 0
 }
 
-# shmls -o: a comma-separated list of columns, optionally after '+'.  The
-# column names come from shmls --help, which prints them from the same
-# table that shmls reads, so they are declared once.
+# shmls -o: a comma-separated list of columns, optionally after '+'; with
+# $3 = one, the one column of shmls -x.  The column names come from shmls
+# --help, which prints them from the same table that shmls reads, so they
+# are declared once.
 _shmtools_columns()
 {
 	local cur=$1 head='' line incols='' col
 	local -a cols
 
-	if [[ $cur == +* ]]; then
+	if [[ $3 == one ]]; then
+		:
+	elif [[ $cur == +* ]]; then
 		head=+
 		cur=${cur#+}
 	fi
@@ -187,7 +192,7 @@ _shmtools_columns()
 		[[ ,${head#+}, == *,"$col",* ]] && continue
 		COMPREPLY+=("$head$col")
 	done
-	compopt -o nospace 2>/dev/null
+	[[ $3 == one ]] || compopt -o nospace 2>/dev/null
 	return 0
 }
 
@@ -245,6 +250,8 @@ _shmtools()
 			_shmtools_words 'short full iso' "$arg" ;;
 		columns)
 			_shmtools_columns "$arg" "$1" ;;
+		column)
+			_shmtools_columns "$arg" "$1" one ;;
 		esac
 		# Sizes, offsets, lengths and ages: nothing to offer.
 		((${#COMPREPLY[@]})) && COMPREPLY=("${COMPREPLY[@]/#/$prefix}")

@@ -85,8 +85,8 @@ noreturn void
 help(const char *options, const char *more)
 {
 	printf("%s\n%s", synopsis, options);
-	printf("      --help             print this help and exit\n"
-	    "      --version          print the version and exit\n");
+	printf("  -h, --help             print this help and exit\n"
+	    "  -V, --version          print the version and exit\n");
 	if (more != NULL)
 		printf("\n%s", more);
 	exit(out_close());

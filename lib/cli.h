@@ -16,6 +16,7 @@
 enum {
 	OPT_HELP = 0x100,
 	OPT_VERSION,
+	OPT_PROGRESS,		/* --progress, for the commands that copy */
 	OPT_FIRST_LOCAL		/* commands number their own from here */
 };
 

@@ -1,39 +1,135 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Copyright (c) 2026 The shmtools authors */
 /*
- * parse.c: sizes, offsets and modes from the command line.  Each parser
- * returns NULL on success or a short phrase for the error message.
- *
- * Sizes are decimal, or hexadecimal after 0x; a leading zero never means
- * octal.  A binary suffix (k, m, g, t, p, e, any case) multiplies, as
- * expand_number(3) does.
+ * parse.c: sizes, offsets, modes and keywords from the command line.
+ * Each parser returns NULL on success or a short phrase for the error
+ * message.
  */
 #include <sys/mman.h>
 #include <sys/stat.h>
 
-#include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
-#include <libutil.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "parse.h"
 
+/*
+ * Keywords (column names, advice, time formats, size suffixes) are ASCII
+ * words, matched in either case.  strcasecmp folds case by the locale,
+ * and in a Turkish one 'I' is not the capital of 'i', so "size" would not
+ * match SIZE: these fold A-Z alone, whatever the locale.
+ */
+static int
+ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+int
+ascii_strncasecmp(const char *a, const char *b, size_t n)
+{
+	int d;
+
+	for (; n > 0; a++, b++, n--) {
+		d = ascii_lower((unsigned char)*a) -
+		    ascii_lower((unsigned char)*b);
+		if (d != 0 || *a == '\0')
+			return d;
+	}
+	return 0;
+}
+
+int
+ascii_strcasecmp(const char *a, const char *b)
+{
+	return ascii_strncasecmp(a, b, SIZE_MAX);
+}
+
+/* The value of c as a digit in base 10 or 16, or -1: ASCII only. */
+static int
+digit(int c, int base)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (base == 16 && c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (base == 16 && c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * A size suffix: a letter of k, m, g, t, p, e alone or followed by "iB"
+ * (powers of 1024), or followed by "B" (powers of 1000), in any case, as
+ * util-linux and coreutils take them.  The multiplier is 2^*two * 5^*five,
+ * which is what the exact arithmetic of fractions needs.  Returns 0, or -1
+ * if s is not a suffix; "" is a multiplier of 1.
+ */
+static int
+size_suffix(const char *s, unsigned *two, unsigned *five)
+{
+	static const char letters[] = "kmgtpe";
+	const char *l;
+	unsigned k;
+
+	*two = *five = 0;
+	if (*s == '\0')
+		return 0;
+	if ((l = strchr(letters, ascii_lower((unsigned char)*s))) == NULL ||
+	    *l == '\0')
+		return -1;
+	k = (unsigned)(l - letters) + 1;
+	if (s[1] == '\0' || ascii_strcasecmp(s + 1, "iB") == 0)
+		*two = 10 * k;
+	else if (ascii_strcasecmp(s + 1, "B") == 0)
+		*two = *five = 3 * k;
+	else
+		return -1;
+	return 0;
+}
+
+/* n * 2^two * 5^five, or -1 if that is past OFF_MAX. */
+static int64_t
+scale(uint64_t n, unsigned two, unsigned five)
+{
+	for (; two > 0; two--) {
+		if (n > (uint64_t)OFF_MAX / 2)
+			return -1;
+		n *= 2;
+	}
+	for (; five > 0; five--) {
+		if (n > (uint64_t)OFF_MAX / 5)
+			return -1;
+		n *= 5;
+	}
+	return (int64_t)n;
+}
+
+/*
+ * Sizes are decimal, or hexadecimal after 0x; a leading zero never means
+ * octal.  A decimal number may have a fraction, which the suffix must make
+ * a whole number of bytes (1.5k is 1536; 0.5 is refused).  The fraction is
+ * worked out exactly, in integers: f / 10^d is f / (2^d * 5^d), so f times
+ * the multiplier 2^two * 5^five is whole when f holds the factors of 2 and
+ * 5 that the multiplier lacks.  At most FRAC_DIGITS digits of fraction
+ * (trailing zeros aside), so that f fits in 64 bits.
+ */
+#define FRAC_DIGITS	18
+
 const char *
 parse_size(const char *arg, off_t *val)
 {
-	char buf[32];
-	const char *p = arg;
-	char *end;
-	uintmax_t n;
-	uint64_t v;
-	int base = 10;
+	const char *p = arg, *frac = NULL;
+	uint64_t n = 0, f = 0;
+	unsigned two, five, d = 0, d2, d5;
+	int64_t whole, part = 0;
+	int base = 10, c;
 
 	if (*p == '\0')
 		return "empty value";
@@ -43,29 +139,50 @@ parse_size(const char *arg, off_t *val)
 		base = 16;
 		p += 2;
 	}
-	if (!(base == 16 ? isxdigit((unsigned char)*p) :
-	    isdigit((unsigned char)*p)))
+	/* A second 0x is no number, rather than a 0 and a bad suffix. */
+	if (digit((unsigned char)*p, base) == -1 || (base == 16 &&
+	    p[0] == '0' && (p[1] == 'x' || p[1] == 'X')))
 		return "not a number";
-	/* strtoumax would take a second 0x after the first. */
-	if (base == 16 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
-		return "not a number";
-	errno = 0;
-	n = strtoumax(p, &end, base);
-	if (errno == ERANGE || n > OFF_MAX)
-		return "too large";
-	/*
-	 * One suffix letter or none; expand_number itself would ignore what
-	 * follows the letter.  It gets the number in plain decimal.
-	 */
-	if (end[0] != '\0' && (end[1] != '\0' || strchr("kmgtpeKMGTPE",
-	    end[0]) == NULL))
+	for (; (c = digit((unsigned char)*p, base)) != -1; p++) {
+		if (n > ((uint64_t)OFF_MAX - (uint64_t)c) / (uint64_t)base)
+			n = UINT64_MAX;		/* too large, once the rest is read */
+		else
+			n = n * (uint64_t)base + (uint64_t)c;
+	}
+	if (base == 10 && *p == '.') {
+		frac = ++p;
+		while (digit((unsigned char)*p, 10) != -1)
+			p++;
+		if (p == frac)
+			return "not a number";
+	}
+	if (size_suffix(p, &two, &five) == -1)
 		return "invalid suffix";
-	snprintf(buf, sizeof(buf), "%ju%s", n, end);
-	if (expand_number(buf, &v) == -1)
-		return errno == ERANGE ? "too large" : "invalid suffix";
-	if (v > OFF_MAX)
+	if (frac != NULL) {
+		/* Trailing zeros change nothing: 1.50k is 1.5k. */
+		while (p > frac && p[-1] == '0')
+			p--;
+		for (; frac < p; frac++, d++) {
+			if (d == FRAC_DIGITS)
+				return "too many digits after the point";
+			f = f * 10 + (uint64_t)(*frac - '0');
+		}
+	}
+	if (d > 0) {
+		/* 10^d is 2^d * 5^d: what the multiplier lacks, f must hold. */
+		for (d2 = d; d2 > two; d2--, f /= 2)
+			if (f % 2 != 0)
+				return "not a whole number of bytes";
+		for (d5 = d; d5 > five; d5--, f /= 5)
+			if (f % 5 != 0)
+				return "not a whole number of bytes";
+		/* Less than the multiplier, so it fits. */
+		part = scale(f, two - d2, five - d5);
+	}
+	if (n == UINT64_MAX || part == -1 ||
+	    (whole = scale(n, two, five)) == -1 || whole > OFF_MAX - part)
 		return "too large";
-	*val = (off_t)v;
+	*val = (off_t)(whole + part);
 	return NULL;
 }
 
@@ -124,7 +241,7 @@ parse_mode(const char *arg, mode_t *val)
 	}
 	m = getmode(set, 0);
 	free(set);
-	if (!isdigit((unsigned char)*arg) && strlen(arg) < sizeof(clause)) {
+	if ((*arg < '0' || *arg > '9') && strlen(arg) < sizeof(clause)) {
 		for (m = 0, p = arg; *p != '\0'; p += n + (p[n] == ',')) {
 			n = strcspn(p, ",");
 			memcpy(clause, p, n);
@@ -149,14 +266,14 @@ static const struct {
 	{ "hugepage",	MADV_HUGEPAGE },
 };
 
-/* An madvise(2) advice by its name, as mapcat -a takes it. */
+/* An madvise(2) advice by its name, in any case, as mapcat -a takes it. */
 const char *
 parse_advice(const char *arg, int *val)
 {
 	size_t i;
 
 	for (i = 0; i < nitems(advices); i++) {
-		if (strcmp(arg, advices[i].name) == 0) {
+		if (ascii_strcasecmp(arg, advices[i].name) == 0) {
 			*val = advices[i].advice;
 			return NULL;
 		}
@@ -186,7 +303,7 @@ parse_age(const char *arg, time_t *val)
 		return "empty value";
 	if (*p == '-')
 		return "negative value";
-	if (!isdigit((unsigned char)*p))
+	if (digit((unsigned char)*p, 10) == -1)
 		return "not a number";
 	errno = 0;
 	n = strtoumax(p, &end, 10);
@@ -222,7 +339,7 @@ parse_names(const char *list, const char *const names[], size_t n,
 	for (;;) {
 		len = strcspn(tok, ",");
 		for (i = 0; i < n; i++)
-			if (strncasecmp(tok, names[i], len) == 0 &&
+			if (ascii_strncasecmp(tok, names[i], len) == 0 &&
 			    names[i][len] == '\0')
 				break;
 		if (i == n) {

@@ -17,6 +17,8 @@
 #define nitems(a)	(sizeof(a) / sizeof((a)[0]))
 #endif
 
+int		 ascii_strcasecmp(const char *, const char *);
+int		 ascii_strncasecmp(const char *, const char *, size_t);
 const char	*parse_size(const char *arg, off_t *val);
 const char	*parse_mode(const char *arg, mode_t *val);
 const char	*parse_advice(const char *arg, int *val);

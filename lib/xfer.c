@@ -31,6 +31,7 @@
 #include "intr.h"
 #include "out.h"
 #include "parse.h"
+#include "progress.h"
 #include "segment.h"
 #include "xfer.h"
 
@@ -69,6 +70,7 @@ write_all(int fd, const char *p, size_t n, off_t off)
 				continue;
 			return -1;
 		}
+		progress_add(w);
 		p += w;
 		n -= (size_t)w;
 		if (off >= 0)
@@ -166,8 +168,10 @@ move(enum method *m, int in, off_t *inoff, int out, off_t *outoff, size_t n)
 		else if ((r = sendfile(out, in, inoff, n)) > 0 &&
 		    outoff != NULL)
 			*outoff += r;	/* sendfile wrote at the position */
-		if (r != -1)
+		if (r != -1) {
+			progress_add(r);
 			return r;
+		}
 		if (errno == EINTR && !intr_caught())
 			continue;
 		if (!refused(errno))
@@ -335,6 +339,7 @@ pwrite_sink(void *ctx, const char *p, size_t n, off_t pos, size_t *took)
 				continue;
 			return -1;
 		}
+		progress_add(w);
 		*took += (size_t)w;
 	}
 	return 0;
@@ -551,6 +556,7 @@ write_window(void *arg)
 			w->pipe = false;
 			break;
 		}
+		progress_add(r);
 		iov.iov_base = (char *)iov.iov_base + r;
 		iov.iov_len -= (size_t)r;
 	}
@@ -558,60 +564,166 @@ write_window(void *arg)
 }
 
 /*
+ * Zeros for the holes of sparse files.  Nothing ever writes here, so every
+ * page of it stays the kernel's shared zero page: printing a hole costs no
+ * memory, and a pipe can be given references to it.
+ */
+static char	 zeros[PIPESZ];
+
+/*
+ * Writes the n zero bytes of a hole of fd at off to out, as write_window
+ * writes data.  A file cut short meanwhile would have us print zeros it no
+ * longer has: its size is checked before each piece.  Returns 0, or -1
+ * with errno and *side set.
+ */
+static int
+write_zeros(struct window *w, int fd, off_t off, off_t n,
+    enum xfer_side *side)
+{
+	while (n > 0) {
+		w->p = zeros;
+		w->n = n < (off_t)sizeof(zeros) ? (size_t)n : sizeof(zeros);
+		if (shrank(fd, off + (off_t)w->n)) {
+			errno = E_SHRANK;
+			*side = XFER_IN;
+			return -1;
+		}
+		if (write_window(w) == -1) {
+			*side = XFER_OUT;
+			return -1;
+		}
+		off += (off_t)w->n;
+		n -= (off_t)w->n;
+	}
+	return 0;
+}
+
+/*
+ * Where the next data of fd at or after off starts and ends, as
+ * [*data, *hole), both at most end; *data == end when the rest up to end
+ * is a hole.  Reading a hole through a mapping would allocate its pages
+ * (tmpfs does, on a read fault), so holes are found first and never
+ * mapped.  A file system that cannot tell holes holds data everywhere.
+ * Returns 0, or -1 with errno set (E_SHRANK when the file ends before
+ * end).
+ */
+static int
+find_data(int fd, off_t off, off_t end, off_t *data, off_t *hole)
+{
+	*hole = end;
+	if ((*data = lseek(fd, off, SEEK_DATA)) == -1) {
+		if (errno != ENXIO) {
+			if (errno != EINVAL && errno != EOPNOTSUPP)
+				return -1;
+			*data = off;
+			return 0;
+		}
+		/* No data after off: a hole to the end, or the end moved. */
+		if (shrank(fd, end)) {
+			errno = E_SHRANK;
+			return -1;
+		}
+		*data = end;
+		return 0;
+	}
+	if (*data >= end) {
+		*data = end;
+		return 0;
+	}
+	if ((*hole = lseek(fd, *data, SEEK_HOLE)) == -1) {
+		if (errno == ENXIO)	/* cut short between the two calls */
+			errno = E_SHRANK;
+		return -1;
+	}
+	if (*hole > end)
+		*hole = end;
+	return 0;
+}
+
+/*
+ * What a fault in a mapped page was: the file shrank under us, or it
+ * could not be read.  write(2) and vmsplice(2) say EFAULT ("Bad address")
+ * of a page they could not fault in, the SIGBUS guard E_MAPFAULT.
+ */
+static int
+map_fault(int fd, off_t end)
+{
+	return shrank(fd, end) ? E_SHRANK : EIO;
+}
+
+/*
  * Copies [off, off + len) of the regular file fd to out through private
  * read-only mappings of WINDOW bytes at a time, so memory stays flat, with
- * advice given to madvise(2) for each window (-1 for none).  The kernel
- * reports a truncated file as EFAULT from write(2), user space as SIGBUS;
- * both become E_SHRANK when the file is now shorter than off + len.  A
- * file that cannot be mapped at all (sysfs, for one) is read instead.
+ * advice given to madvise(2) for each window (-1 for none).  Only data is
+ * mapped: holes are written as zeros without touching them (find_data),
+ * so reading a sparse file allocates nothing.  A page that faults is
+ * reported as the file shrinking when it did, else as an I/O error.  A
+ * file that cannot be mapped at all (sysfs, for one) is read instead, and
+ * so is the last page below 2^63.
  */
 int
 xfer_map_out(int fd, off_t off, off_t len, int out, int advice,
     enum xfer_side *side)
 {
 	struct window w;
-	off_t end = off + len;
+	off_t end = off + len, last, stop, data, hole;
 	size_t maplen, delta;
 	char *map;
 	bool first = true;
 	int r;
 
+	/*
+	 * The page that ends at 2^63 can be neither mapped (EOVERFLOW) nor
+	 * seen by SEEK_DATA (Linux says ENXIO, a hole, of data there): that
+	 * page is read with pread(2), which allocates nothing either.
+	 */
+	last = OFF_MAX & ~(off_t)(page_size() - 1);
+	stop = end <= last ? end : off > last ? off : last;
 	w.out = out;
 	w.pipe = len > 0 && method_for(out, false) == M_SPLICE;
-	while (off < end) {
-		map = map_at(fd, off,
-		    (size_t)(end - off < WINDOW ? end - off : WINDOW), PROT_READ,
-		    MAP_PRIVATE, &delta, &maplen);
-		if (map == NULL) {
-			if (first && (errno == ENODEV || errno == EACCES ||
-			    errno == EINVAL) && lseek(fd, off, SEEK_SET) != -1)
-				return xfer_stream_out(fd, 0, len, out, side);
+	/* A hole, then data up to the next hole, a window at a time. */
+	while (off < stop) {
+		if (find_data(fd, off, stop, &data, &hole) == -1) {
 			*side = XFER_IN;
 			return -1;
 		}
-		first = false;
-		if (advice != -1 && madvise(map, maplen, advice) == -1 &&
-		    errno != EINVAL) {
-			munmap(map, maplen);
-			*side = XFER_IN;
+		if (write_zeros(&w, fd, off, data - off, side) == -1)
 			return -1;
-		}
-		w.p = map + delta;
-		w.n = maplen - delta;
-		r = xfer_guard(write_window, &w);
-		munmap(map, maplen);
-		if (r == -1) {
-			if (errno == EFAULT || errno == E_MAPFAULT) {
-				if (shrank(fd, end))
-					errno = E_SHRANK;
+		for (off = data; off < hole; off += (off_t)w.n) {
+			map = map_at(fd, off, (size_t)(hole - off < WINDOW ?
+			    hole - off : WINDOW), PROT_READ, MAP_PRIVATE,
+			    &delta, &maplen);
+			if (map == NULL) {
+				if (first && (errno == ENODEV ||
+				    errno == EACCES || errno == EINVAL) &&
+				    lseek(fd, off, SEEK_SET) != -1)
+					return xfer_stream_out(fd, 0, end - off,
+					    out, side);
 				*side = XFER_IN;
-			} else
-				*side = XFER_OUT;
-			return -1;
+				return -1;
+			}
+			first = false;
+			if (advice != -1 && madvise(map, maplen, advice) ==
+			    -1 && errno != EINVAL) {
+				munmap(map, maplen);
+				*side = XFER_IN;
+				return -1;
+			}
+			w.p = map + delta;
+			w.n = maplen - delta;
+			r = xfer_guard(write_window, &w);
+			munmap(map, maplen);
+			if (r == -1) {
+				if (errno == EFAULT || errno == E_MAPFAULT) {
+					errno = map_fault(fd, end);
+					*side = XFER_IN;
+				} else
+					*side = XFER_OUT;
+				return -1;
+			}
 		}
-		off += (off_t)w.n;
 	}
-	return 0;
+	return off < end ? copy_out(fd, off, end - off, out, 0, side) : 0;
 }
 
 /*
@@ -693,6 +805,7 @@ copy_window(void *arg)
 		memcpy(m->dst + m->copied, m->src + m->copied, step);
 		m->copied += step;
 	}
+	progress_add((off_t)m->n);
 	return 0;
 }
 

@@ -174,7 +174,7 @@ shmls -o $'NAME,\n'                 | shmls: unknown column '\n'
 shmls --output=+SIZE,BOGUS -J       | shmls: unknown column 'BOGUS'
 shmls --time-format=long            | shmls: invalid time format 'long': use short, full or iso
 shmls --time-format ''              | shmls: invalid time format '': use short, full or iso
-shmls --time-format ISO             | shmls: invalid time format 'ISO': use short, full or iso
+shmls --time-format ISO8601         | shmls: invalid time format 'ISO8601': use short, full or iso
 shmls --time-format 'iso '          | shmls: invalid time format 'iso ': use short, full or iso
 shmls --time-format is              | shmls: invalid time format 'is': use short, full or iso
 shmls --time-format=short,iso       | shmls: invalid time format 'short,iso': use short, full or iso
@@ -184,7 +184,18 @@ shmls -r -J                         | shmls: options -r and -J are mutually excl
 shmls -r -E                         | shmls: options -r and -E are mutually exclusive
 shmls --export --json               | shmls: options -E and -J are mutually exclusive
 shmls -Jr                           | shmls: options -J and -r are mutually exclusive
-shmls -x                            | shmls: invalid option -- 'x'
+shmls -x                            | shmls: option requires an argument -- 'x'
+shmls -x BOGUS                      | shmls: unknown column 'BOGUS'
+shmls --sort=NAME,SIZE              | shmls: unknown column 'NAME,SIZE'
+shmls --sort ''                     | shmls: unknown column ''
+shmls -x +NAME                      | shmls: unknown column '+NAME'
+shmls -P -J                         | shmls: options -P and -J are mutually exclusive
+shmls -r --pairs                    | shmls: options -r and -P are mutually exclusive
+shmls --summary -o NAME             | shmls: options --summary and -o are mutually exclusive
+shmls -p --summary                  | shmls: options --summary and -p are mutually exclusive
+shmls --summary -x SIZE             | shmls: options --summary and -x are mutually exclusive
+shmls --deleted --summary           | shmls: options --summary and --deleted are mutually exclusive
+shmls --summary '*/*'               | shmls: invalid name '*/*': name contains '/' after the first byte
 shmls -s                            | shmls: invalid option -- 's'
 shmls --bogus                       | shmls: unrecognized option '--bogus'
 shmls --out=NAME                    | shmls: option '--out=NAME' is ambiguous; possibilities: '--output' '--output-all'
@@ -192,7 +203,7 @@ shmls --json=1                      | shmls: option '--json' doesn't allow an ar
 shmls -o                            | shmls: option requires an argument -- 'o'
 mapcat -a bogus $F                  | mapcat: invalid advice 'bogus': unknown advice ($ADVICES)
 mapcat -a '' $F                     | mapcat: invalid advice '': unknown advice ($ADVICES)
-mapcat -a SEQUENTIAL $F             | mapcat: invalid advice 'SEQUENTIAL': unknown advice ($ADVICES)
+mapcat -a SEQ $F                    | mapcat: invalid advice 'SEQ': unknown advice ($ADVICES)
 mapcat -a 'random ' $F              | mapcat: invalid advice 'random ': unknown advice ($ADVICES)
 mapcat -a 1 $F                      | mapcat: invalid advice '1': unknown advice ($ADVICES)
 mapcat --advice=free $F             | mapcat: invalid advice 'free': unknown advice ($ADVICES)
@@ -257,7 +268,9 @@ size_values() {
 1kk|invalid suffix
 1e3|invalid suffix
 4k!|invalid suffix
-1.5k|invalid suffix
+1.1k|not a whole number of bytes
+0.5|not a whole number of bytes
+1KiBB|invalid suffix
 0x0x5|not a number
 0x|not a number
 k|not a number

@@ -3,7 +3,7 @@
 # Copyright (c) 2026 The shmtools authors
 # Shell completion: the bash completion, sourced and called the way bash
 # calls it, for options, option arguments and segment names; the zsh one
-# is checked for syntax.
+# is loaded by compinit and driven in a real zsh.
 
 setup() {
 	load helper
@@ -150,6 +150,19 @@ willneed"
 	assert_equal "$got" "--output=MODE"
 }
 
+@test "completion: offers one shmls column for -x, with a space after it" {
+	comp shmls -x ''
+	assert_equal "$got" "$(printf '%s\n' NAME SIZE ALLOC PERMS MODE UID \
+	    USER GID GROUP MTIME NPROCS PIDS COMMANDS | LC_ALL=C sort)"
+	assert_equal "$COMPOPT" ""
+	comp shmls -x al
+	assert_equal "$got" "ALLOC"
+	comp shmls --sort=MT
+	assert_equal "$got" "--sort=MTIME"
+	comp shmls -J --sort = np
+	assert_equal "$got" "NPROCS"
+}
+
 @test "completion: offers the time formats after --time-format" {
 	comp shmls --time-format ''
 	assert_equal "$got" "full
@@ -240,6 +253,88 @@ $T/b c.bin
 $T/dir"
 	comp mapcat -a random "$T/b\\ c"
 	assert_equal "$got" "$T/b c.bin"
+}
+
+# zcomp DIR WORDS: in a real interactive zsh whose fpath starts with DIR,
+# after compinit, types WORDS and a TAB; prints one line per compadd the
+# completion made, the candidates joined by '|'.  The input is handled in
+# order, so the line that follows the TAB ends the output.
+zcomp() {
+	cat >"$T/zcomp.zsh" <<'ZSH'
+zmodload zsh/zpty || exit 1
+# Reads the terminal into out until it holds $1, for at most ten seconds.
+upto() {
+	local line i
+	for ((i = 0; i < 100; i++)); do
+		while zpty -r -t z line; do out+=$line; done
+		[[ $out == *$1* ]] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+zpty z zsh -f -i
+zpty -w z "PS1='> '; fpath=(${(q)1} \$fpath); PATH=${(q)PATH}"
+zpty -w z "autoload -Uz compinit; compinit -u -d ${(q)2}/zcompdump"
+# Records every compadd the completion makes, to the terminal; the
+# quotes split each marker so that the echoed command is not a match.
+zpty -w z '_zcomp_spy() { compadd() { local -a hits; builtin compadd -O hits "$@"; print -r -- "<""<${(j:|:)hits}>"">" >/dev/tty; builtin compadd "$@"; } }'
+zpty -w z 'compprefuncs=(_zcomp_spy); bindkey "^I" complete-word'
+zpty -w z 'print REA""DY'
+out=
+upto READY || exit 1
+# Sent at once with the TAB, the next line came before any candidates;
+# so they are awaited before the line is killed (^U).
+out=
+zpty -w -n z "$3"$'\t'
+upto '<<'
+zpty -w z $'\x15print EN""D'
+upto END || exit 1
+zpty -d z
+print -r -- "${out//$'\r'}" | grep -a -o '<<[^>]*>>' | sed 's/^<<//; s/>>$//'
+ZSH
+	timeout 60 zsh -f "$T/zcomp.zsh" "$1" "$T" "$2"
+}
+
+# Whether one compadd of $output offered exactly the words given.
+offered() {
+	local want
+
+	want=$(printf '%s\n' "$@" | LC_ALL=C sort | paste -sd '|')
+	while IFS= read -r line; do
+		[ "$(tr '|' '\n' <<<"$line" | LC_ALL=C sort | paste -sd '|')" = \
+		    "$want" ] && return 0
+	done <<<"$output"
+	fail "no completion offered exactly '$want' among: $output"
+}
+
+@test "completion: zsh's compinit loads the zsh completion, which completes" {
+	command -v zsh >/dev/null || skip "zsh is not installed"
+	mkdir "$T/fpath"
+	cp "$COMPLETIONS/_shmtools" "$T/fpath"
+	cat >"$T/loaded.zsh" <<'ZSH'
+fpath=("$1" $fpath)
+autoload -Uz compinit
+compinit -u -d "$2/zcompdump"
+for c in mapcat mapsync shmcat shmcreate shmls shmrm shmwrite; do
+	print -r -- "$c ${_comps[$c]}"
+done
+ZSH
+	run -0 zsh -f "$T/loaded.zsh" "$T/fpath" "$T"
+	assert_output "mapcat _shmtools
+mapsync _shmtools
+shmcat _shmtools
+shmcreate _shmtools
+shmls _shmtools
+shmrm _shmtools
+shmwrite _shmtools"
+
+	run -0 zcomp "$T/fpath" "shmcreate --ver"
+	offered --verbose --version
+	run -0 zcomp "$T/fpath" "mapcat -a "
+	offered normal sequential random willneed dontneed hugepage
+	shmcreate "$S1" "$S2"
+	run -0 zcomp "$T/fpath" "shmcat $S-"
+	offered "$S1" "$S2"
 }
 
 @test "completion: the zsh completion parses and covers all seven commands" {

@@ -12,7 +12,7 @@
 setup() {
 	load helper
 	bindata "$T/data" 300000
-	usage='usage: mapcat [-a advice] [-o offset] [-l length] [file ...]'
+	usage='usage: mapcat [-a advice] [--progress] [-o offset] [-l length] [file ...]'
 }
 
 # Bytes [$2, $2 + $3) of file $1, by dd: the oracle for ranges.
@@ -364,7 +364,7 @@ MIB=$((1024 * 1024))
 
 @test "mapcat: refuses an unknown advice with exit 2" {
 	all="normal, sequential, random, willneed, dontneed, hugepage"
-	for bad in bogus "" SEQUENTIAL free 1; do
+	for bad in bogus "" SEQ free 1; do
 		run -2 --separate-stderr mapcat -a "$bad" -l 0 "$T/data"
 		assert_output ""
 		assert_equal "${stderr_lines[0]}" \
@@ -399,7 +399,7 @@ MIB=$((1024 * 1024))
 
 @test "mapcat: refuses bad offsets with exit 2, naming the value" {
 	# -l 0: should a bad value get through, it prints no binary data.
-	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.5k ' 1' 1,000 1kk; do
+	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.1k ' 1' 1,000 1kk; do
 		run -2 --separate-stderr mapcat -o "$bad" -l 0 "$T/data"
 		assert_output ""
 		stderr_has "mapcat: invalid offset '$bad': "
@@ -411,7 +411,7 @@ MIB=$((1024 * 1024))
 }
 
 @test "mapcat: refuses bad lengths with exit 2, naming the value" {
-	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.5k ' 1' 1,000 1kk; do
+	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.1k ' 1' 1,000 1kk; do
 		run -2 --separate-stderr mapcat -o 1M -l "$bad" "$T/data"
 		assert_output ""
 		stderr_has "mapcat: invalid length '$bad': "
@@ -495,6 +495,202 @@ MIB=$((1024 * 1024))
 	tail -c 300000 "$T/rest" | cmp - "$T/data"
 }
 
+# -- Sparse files ------------------------------------------------------------
+
+# Reading a hole through a mapping allocates its page (tmpfs does, on the
+# read fault), so mapcat finds holes with SEEK_DATA and SEEK_HOLE, prints
+# zeros for them without touching them and maps data alone.
+
+# Blocks allocated to file $1, and used on the file system that holds it.
+allocation() {
+	echo "$(stat -c %b "$1") $(df --output=used "$(dirname "$1")" | tail -n 1)"
+}
+
+@test "mapcat: reads a 1 GiB sparse segment on a 256 MiB tmpfs, allocating nothing" {
+	small_shm 256M
+	f=/dev/shm/$S1
+	truncate -s 1G "$f"
+	printf 'middle' | dd of="$f" bs=1 seek=$((300 * MIB)) conv=notrunc \
+	    status=none
+	printf 'end' | dd of="$f" bs=1 seek=$((1024 * MIB - 3)) conv=notrunc \
+	    status=none
+	before=$(allocation "$f")
+	# The oracle: the same bytes made of /dev/zero, never of the file.
+	run -0 pipeline 'mapcat "$1" | cmp - <(head -c "$2" /dev/zero
+	    printf middle; head -c "$3" /dev/zero; printf end)' \
+	    _ "$f" $((300 * MIB)) $((724 * MIB - 9))
+	assert_equal "$(allocation "$f")" "$before"
+}
+
+@test "mapcat: -l 100M of a sparse segment allocates nothing, into a pipe or a file" {
+	need_private_shm
+	f=/dev/shm/$S1
+	truncate -s 1G "$f"
+	before=$(allocation "$f")
+	run -0 pipeline 'mapcat -l 100M "$1" | wc -c' _ "$f"
+	assert_output $((100 * MIB))
+	assert_equal "$(allocation "$f")" "$before"
+	# Into a file, write(2) reads the pages rather than vmsplice(2).
+	mapcat -o 1M -l 16M "$f" >"$T/out"
+	head -c 16M /dev/zero | cmp - "$T/out"
+	assert_equal "$(allocation "$f")" "$before"
+}
+
+# sparse_file FILE: 40 MiB, mostly holes, with data at the start, inside
+# (unaligned, across a page), and in the last 7 bytes.
+sparse_file() {
+	truncate -s 40M "$1"
+	dd if="$T/data" of="$1" bs=100000 count=1 conv=notrunc status=none
+	dd if="$T/data" of="$1" bs=1 count=5000 seek=$((10 * MIB + 4000)) \
+	    conv=notrunc status=none
+	printf 'lastbyt' | dd of="$1" bs=1 seek=$((40 * MIB - 7)) \
+	    conv=notrunc status=none
+}
+
+# Each range of sparse file $1, checked against dd.
+check_sparse_ranges() {
+	local r o l
+	prints "$1" mapcat "$1"
+	for r in 0:$((20 * MIB)) 4095:$((20 * MIB)) 99999:2 \
+	    $((10 * MIB)):200 $((10 * MIB + 4090)):10000 \
+	    $((10 * MIB)):$((8 * MIB + 1)) $((40 * MIB - 10)):100 \
+	    $((12 * MIB)):4096 $((40 * MIB - 7)):7; do
+		o=${r%:*} l=${r#*:}
+		dd_range "$1" "$o" "$l" >"$T/want"
+		prints "$T/want" mapcat -o "$o" -l "$l" "$1"
+		run -0 pipeline 'mapcat -o "$1" -l "$2" "$3" | cmp - "$4"' \
+		    _ "$o" "$l" "$1" "$T/want"
+	done
+}
+
+@test "mapcat: prints ranges of a sparse file across holes and data, byte for byte" {
+	sparse_file "$T/sparse"
+	check_sparse_ranges "$T/sparse"
+}
+
+@test "mapcat: prints ranges of a sparse tmpfs file, allocating nothing more" {
+	tmpfs_on "$T/tmp" 64M
+	sparse_file "$T/tmp/sparse"
+	before=$(allocation "$T/tmp/sparse")
+	check_sparse_ranges "$T/tmp/sparse"
+	assert_equal "$(allocation "$T/tmp/sparse")" "$before"
+}
+
+@test "mapcat: reports a page it cannot have as an I/O error, not Bad address" {
+	command -v strace >/dev/null || skip "no strace"
+	# A file system that cannot tell holes (lseek SEEK_DATA fails) has
+	# every page mapped; on a full tmpfs, a hole's page cannot be had.
+	tmpfs_on "$T/small" 1M
+	truncate -s 64M "$T/small/f"
+	inject='ASAN_OPTIONS=detect_leaks=0 strace -f -o /dev/null'
+	inject+=' -e trace=lseek -e inject=lseek:error=EINVAL'
+	# Into a file (write(2)) and into a pipe (vmsplice(2)).
+	run -1 --separate-stderr pipeline "$inject"' mapcat "$1" >"$2"' \
+	    _ "$T/small/f" "$T/out"
+	assert_equal "$stderr" "mapcat: $T/small/f: Input/output error"
+	run -1 --separate-stderr pipeline "$inject"' mapcat "$1" | cat >/dev/null' \
+	    _ "$T/small/f"
+	assert_equal "$stderr" "mapcat: $T/small/f: Input/output error"
+	# Without the fault, the same file reads as 64 MiB of zeros.
+	run -0 pipeline 'mapcat "$1" | cmp - <(head -c 64M /dev/zero)' \
+	    _ "$T/small/f"
+}
+
+# race_file FILE: 10 MiB: data, a hole from 1 MiB to 9 MiB, data.
+race_file() {
+	truncate -s 10M "$1"
+	dd if=/dev/urandom of="$1" bs=1M count=1 conv=notrunc status=none
+	dd if=/dev/urandom of="$1" bs=1M count=1 seek=9 conv=notrunc \
+	    status=none
+}
+
+# mid_lseek N FILE: runs mapcat FILE into $T/out in the background, held up
+# for 3 s after its Nth lseek(2) (SEEK_DATA, SEEK_HOLE, SEEK_DATA...), and
+# returns once it is held there; its status goes to $T/rc.
+mid_lseek() {
+	(
+		status=0
+		traced -f -o "$T/trace" -e trace=lseek \
+		    -e inject=lseek:delay_exit=3000000:when="$1" \
+		    mapcat "$2" >"$T/out" 2>"$T/err" || status=$?
+		echo "$status" >"$T/rc"
+	) &
+	retry grep -q DELAYED "$T/trace"
+}
+
+@test "mapcat: a hole filled after it was found prints as the zeros it held" {
+	command -v strace >/dev/null || skip "no strace"
+	race_file "$T/f"
+	cp --sparse=always "$T/f" "$T/want"
+	# The third lseek found the hole ends at 9 MiB; now it fills.
+	mid_lseek 3 "$T/f"
+	head -c 8M /dev/zero | tr '\0' x |
+	    dd of="$T/f" bs=1M seek=1 conv=notrunc status=none
+	wait_for "$T/rc"
+	assert_equal "$(cat "$T/rc")" 0
+	cmp "$T/out" "$T/want"
+	[ ! -s "$T/err" ]
+}
+
+@test "mapcat: data punched out after it was found prints as zeros" {
+	command -v strace >/dev/null || skip "no strace"
+	race_file "$T/f"
+	# The second lseek found data up to 1 MiB; now it is punched out.
+	mid_lseek 2 "$T/f"
+	fallocate -p -o 0 -l 1M "$T/f"
+	wait_for "$T/rc"
+	assert_equal "$(cat "$T/rc")" 0
+	cmp "$T/out" "$T/f"
+	head -c 1M /dev/zero | cmp - "$T/out" -n 1M
+}
+
+@test "mapcat: a file emptied between finding data and its end is reported" {
+	command -v strace >/dev/null || skip "no strace"
+	race_file "$T/f"
+	mid_lseek 1 "$T/f"
+	truncate -s 0 "$T/f"
+	wait_for "$T/rc"
+	assert_equal "$(cat "$T/rc")" 1
+	run -0 cat "$T/err"
+	assert_output "mapcat: $T/f: file shrank while reading"
+	[ ! -s "$T/out" ]
+}
+
+@test "mapcat: fails with a message when a sparse file shrinks in a hole" {
+	truncate -s 64M "$T/big"
+	printf x >"$T/big.head"
+	dd if="$T/big.head" of="$T/big" conv=notrunc status=none
+	run -0 pipeline '
+	    ( timeout 60 mapcat "$1/big"; echo "$?" >"$1/rc" ) 2>"$1/err" |
+	    { head -c 65536 >/dev/null; truncate -s 100000 "$1/big"
+	      cat >"$1/rest"; }' _ "$T"
+	run -0 cat "$T/rc"
+	assert_output 1
+	run -0 cat "$T/err"
+	assert_output "mapcat: $T/big: file shrank while reading"
+	# Zeros stop within a piece (1 MiB) of the cut: none made up beyond.
+	[ $((65536 + $(stat -c %s "$T/rest"))) -le $((3 * MIB)) ]
+}
+
+@test "mapcat: prints the last bytes of a segment of the largest size" {
+	need_private_shm
+	shmcreate -s 9223372036854775807 "$S1"
+	f=/dev/shm/$S1
+	printf '\0\0\0\0\0\0\0' >"$T/want"
+	prints "$T/want" mapcat -o 9223372036854775800 "$f"
+	# Data in the last page: neither mmap nor SEEK_DATA reach it.
+	printf 'abcdefg' | shmwrite -o 9223372036854775800 "$S1"
+	printf 'abcdefg' >"$T/want"
+	prints "$T/want" mapcat -o 9223372036854775800 "$f"
+	{ head -c 100 /dev/zero; printf 'abcdefg'; } >"$T/want"
+	prints "$T/want" mapcat -o 9223372036854775700 "$f"
+	head -c 5000 /dev/zero >"$T/want"
+	prints "$T/want" mapcat -o 9223372036854765807 -l 5000 "$f"
+	run -0 pipeline 'mapcat -o 9223372036854771000 "$1" | tail -c 8 | od -An -c' _ "$f"
+	assert_output "  \\0   a   b   c   d   e   f   g"
+	assert_equal "$(stat -c %b "$f")" 8
+}
+
 # -- Memory -------------------------------------------------------------------
 
 # Peak resident memory in KiB of mapcat reading $1 whole into a pipe (so
@@ -510,8 +706,7 @@ max_rss_of_mapcat() {
 
 @test "mapcat: keeps memory flat for a 512 MiB file" {
 	[ -x /usr/bin/time ] || skip "no /usr/bin/time"
-	# Sparse: reading the holes costs no disk, but each page read is a
-	# page mapped, as with real data.
+	# Sparse: its holes are printed from zeros, never mapped.
 	truncate -s 512M "$T/huge"
 	run -0 max_rss_of_mapcat "$T/huge" $((512 * MIB))
 	echo "# mapcat of a 512 MiB sparse file: max RSS $output KiB" >&3

@@ -16,7 +16,7 @@ setup() {
 	bindata "$T/in" 10000
 	cp "$T/data" "$T/f"
 	cd "$T"
-	usage='usage: mapsync [-agiv] [-w] [-o offset] [-l length] file ...'
+	usage='usage: mapsync [-agiv] [-w [--progress]] [-o offset] [-l length] file ...'
 }
 
 MIB=$((1024 * 1024))
@@ -556,7 +556,7 @@ fed_full() {
 }
 
 @test "mapsync: refuses bad offsets and lengths with exit 2" {
-	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.5k ' 1' 1,000 1kk; do
+	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.1k ' 1' 1,000 1kk; do
 		run -2 --separate-stderr mapsync -w -o "$bad" f <in
 		assert_output ""
 		stderr_has "mapsync: invalid offset '$bad': "

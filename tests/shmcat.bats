@@ -348,7 +348,7 @@ setup() {
 	assert_output ""
 	assert_equal "${stderr_lines[0]}" "shmcat: missing segment name"
 	assert_equal "${stderr_lines[1]}" \
-	    "usage: shmcat [-s] [--lock] [-o offset] [-l length] name ..."
+	    "usage: shmcat [-s] [--lock] [--progress] [-o offset] [-l length] name ..."
 }
 
 @test "shmcat: refuses an unknown option with exit 2" {
@@ -364,7 +364,7 @@ setup() {
 
 @test "shmcat: refuses bad offsets with exit 2, naming the value" {
 	# -l 0: should a bad value get through, it prints no binary data.
-	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.5k ' 1' 1,000; do
+	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.1k ' 1' 1,000; do
 		run -2 --separate-stderr shmcat -o "$bad" -l 0 "$S1"
 		assert_output ""
 		stderr_has "shmcat: invalid offset '$bad': "
@@ -376,7 +376,7 @@ setup() {
 
 @test "shmcat: refuses bad lengths with exit 2, naming the value" {
 	# -o past the end: should a bad value get through, it prints nothing.
-	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.5k ' 1' 1,000; do
+	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.1k ' 1' 1,000; do
 		run -2 --separate-stderr shmcat -o 1M -l "$bad" "$S1"
 		assert_output ""
 		stderr_has "shmcat: invalid length '$bad': "
@@ -399,7 +399,7 @@ setup() {
 	run -0 --separate-stderr shmcat --help
 	assert_equal "$stderr" ""
 	assert_line --index 0 \
-	    "usage: shmcat [-s] [--lock] [-o offset] [-l length] name ..."
+	    "usage: shmcat [-s] [--lock] [--progress] [-o offset] [-l length] name ..."
 	for opt in "-l, --length" "--lock" "-o, --offset" "-s, --string" \
 	    "--help" "--version"; do
 		assert_output --partial "$opt"

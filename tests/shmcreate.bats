@@ -306,7 +306,7 @@ mode_made() {
 
 @test "shmcreate: refuses a size with more than one suffix letter" {
 	local bad
-	for bad in 1kk 1kz 1kb 1e0; do
+	for bad in 1kk 1kz 1kbb 1e0; do
 		run -2 --separate-stderr shmcreate "$S1" -s "$bad"
 		assert_usage_error "shmcreate: invalid size '$bad': "
 		[ ! -e "/dev/shm/$S1" ]

@@ -6,8 +6,9 @@
 
 setup() {
 	load helper
-	usage='usage: shmls [-abEJnpr] [-o list] [--output-all] [--time-format fmt]
-             [--deleted] [pattern ...]'
+	usage='usage: shmls [-abEJnPpr] [-o list] [--output-all] [--time-format fmt]
+             [-x column] [--deleted] [pattern ...]
+       shmls --summary [-abEJnPr] [pattern ...]'
 }
 
 need_root() {
@@ -157,12 +158,29 @@ odd_names() {
 	assert_usage_error "shmls: options -J and -r are mutually exclusive"
 	run -2 --separate-stderr shmls --raw --export
 	assert_usage_error "shmls: options -r and -E are mutually exclusive"
+	run -2 --separate-stderr shmls --pairs -J
+	assert_usage_error "shmls: options -P and -J are mutually exclusive"
+	run -2 --separate-stderr shmls -r -P
+	assert_usage_error "shmls: options -r and -P are mutually exclusive"
 	run -0 shmls -J -J "$S-nothing*"
+	run -0 shmls -E -P "$S-nothing*"
+}
+
+@test "shmls: -P and --pairs print the KEY=\"value\" pairs -E prints" {
+	mkseg "$S1" 5000
+	chmod 0640 "/dev/shm/$S1"
+	run -0 shmls -P -b -o NAME,SIZE,MODE "$S1"
+	assert_output "NAME=\"$S1\" SIZE=\"5000\" MODE=\"0640\""
+	run -0 shmls --pairs -o NAME,ALLOC "$S1"
+	assert_output "NAME=\"$S1\" ALLOC=\"8.0K\""
+	shmls -E "$S1" >"$T/export"
+	run -0 shmls -P "$S1"
+	assert_output "$(cat "$T/export")"
 }
 
 @test "shmls: an unknown option or an invalid name is a usage error" {
-	run -2 --separate-stderr shmls -x
-	[ "${#stderr_lines[@]}" = 3 ]
+	run -2 --separate-stderr shmls -y
+	[ "${#stderr_lines[@]}" = 4 ]
 	run -2 --separate-stderr shmls "$S1/x"
 	assert_usage_error "shmls: invalid name '$S1/x'"
 }
@@ -237,6 +255,16 @@ odd_names() {
 	assert_output "$(printf '%s\n' "$S-back\\\\slash" "$S-ctl\\001x" \
 	    "$S-hi\\351\\377" "$S-nl\\nx" "$S-q\"u" "$S-sp ace" "$S-tab\\tx" \
 	    "$S-$(printf '\303\251')")"
+}
+
+@test "shmls: the table aligns columns by display width, not bytes" {
+	: >"/dev/shm/$S-ab"
+	: >"/dev/shm/$S-$(printf '\344\270\255\346\226\207')"
+	chmod 0600 "/dev/shm/$S-ab" "/dev/shm/$S-$(printf '\344\270\255\346\226\207')"
+	# Each CJK character takes two columns on a terminal.
+	run -0 env LC_ALL=C.UTF-8 shmls -o NAME,MODE "$S-*"
+	assert_output "$(printf '%s\n' "NAME$(printf '%*s' $((${#S} + 1)) '') MODE" \
+	    "$S-ab   0600" "$S-$(printf '\344\270\255\346\226\207') 0600")"
 }
 
 @test "shmls: -r escapes blanks, backslashes and control bytes as \\xHH" {
@@ -439,7 +467,7 @@ odd_names() {
 }
 
 @test "shmls: a missing /dev/shm is exit 1 with the directory's reason" {
-	for opts in -b -p --deleted; do
+	for opts in -b -p --deleted --summary; do
 		run -1 --separate-stderr hide /dev 0755 shmls $opts
 		assert_output ""
 		assert_equal "$stderr" \
@@ -461,7 +489,7 @@ odd_names() {
 	run -0 --separate-stderr shmls --help
 	assert_equal "$stderr" ''
 	assert_equal "${lines[0]}" \
-	    'usage: shmls [-abEJnpr] [-o list] [--output-all] [--time-format fmt]'
+	    'usage: shmls [-abEJnPpr] [-o list] [--output-all] [--time-format fmt]'
 	cols=$(shmls --help | awk '/^Columns/ { on = 1; next } /^$/ { on = 0 }
 	    on && /^  [A-Z]/ { print $1 }')
 	assert_equal "$(echo "$cols" | tr '\n' ' ')" \
@@ -472,7 +500,7 @@ odd_names() {
 	done
 	mandoc -Tascii "$man" | col -b >"$T/man.txt"
 	for o in all bytes deleted export json noheadings output output-all \
-	    processes raw time-format help version; do
+	    pairs processes raw sort summary time-format help version; do
 		assert_output --partial -- "--$o"
 		grep -q -- "--$o\\b" "$T/man.txt" || fail "man page lacks --$o"
 	done
@@ -494,4 +522,232 @@ odd_names() {
 	run -0 --separate-stderr pipeline 'shmls --output-all "$1*" | head -c 1' _ "$S"
 	assert_output N
 	assert_equal "$stderr" ''
+}
+
+@test "shmls: -x sorts sizes by value, whatever -b says" {
+	shmcreate -s 2M "$S1"
+	mkseg "$S2" 9
+	shmcreate -s 10K "$S3"
+	# As text, 10K < 2.0M < 9B.
+	run -0 shmls -rn -x SIZE -o NAME,SIZE "$S-*"
+	assert_output "$(printf '%s\n' "$S2 9B" "$S3 10K" "$S1 2.0M")"
+	run -0 shmls -rnb --sort=size -o NAME,SIZE "$S-*"
+	assert_output "$(printf '%s\n' "$S2 9" "$S3 10240" "$S1 2097152")"
+	run -0 pipeline 'shmls -J -x SIZE "$1" | jq -c "[.segments[].name]"' \
+	    _ "$S-*"
+	assert_output "[\"$S2\",\"$S3\",\"$S1\"]"
+}
+
+@test "shmls: -x ALLOC ends with the biggest consumers; ties keep name order" {
+	mkseg "$S3" 20000
+	mkseg "$S1" 100
+	shmcreate -s 1M "$S2"
+	mkseg "$S-d" 100
+	run -0 shmls -rn -x alloc -o NAME,ALLOC "$S-*"
+	assert_output "$(printf '%s\n' "$S2 0B" "$S1 4.0K" "$S-d 4.0K" \
+	    "$S3 20K")"
+	# The column need not be shown.
+	run -0 shmls -rn -x ALLOC -o NAME "$S-*"
+	assert_output "$(printf '%s\n' "$S2" "$S1" "$S-d" "$S3")"
+}
+
+@test "shmls: -x NAME sorts byte by byte, and MTIME by time" {
+	: >"/dev/shm/$S-B"
+	: >"/dev/shm/$S-a"
+	: >"/dev/shm/$S-_"
+	touch -d '2021-01-01 00:00:00 UTC' "/dev/shm/$S-B"
+	touch -d '2019-06-01 00:00:00 UTC' "/dev/shm/$S-a"
+	touch -d '2020-03-01 00:00:00 UTC' "/dev/shm/$S-_"
+	run -0 env LC_ALL=en_US.UTF-8 shmls -rn -x NAME -o NAME "$S-*"
+	assert_output "$(printf '%s\n' "$S-B" "$S-_" "$S-a")"
+	# As text, "Jun  1  2019" would come after "Mar  1  2020".
+	run -0 env TZ=UTC shmls -n -x MTIME -o NAME,MTIME "$S-*"
+	assert_output "$(printf '%s\n' "$S-a Jun  1  2019" \
+	    "$S-_ Mar  1  2020" "$S-B Jan  1  2021")"
+}
+
+@test "shmls: -x PERMS sorts the text, -x MODE the number" {
+	: >"/dev/shm/$S1"
+	: >"/dev/shm/$S2"
+	: >"/dev/shm/$S3"
+	chmod 0770 "/dev/shm/$S1"
+	chmod 4700 "/dev/shm/$S2"
+	chmod 0600 "/dev/shm/$S3"
+	# rws------ before rwxrwx---, but 0770 before 4700.
+	run -0 shmls -rn -x PERMS -o NAME,PERMS,MODE "$S-*"
+	assert_output "$(printf '%s\n' "$S3 rw------- 0600" \
+	    "$S2 rws------ 4700" "$S1 rwxrwx--- 0770")"
+	run -0 shmls -rn -x MODE -o NAME "$S-*"
+	assert_output "$(printf '%s\n' "$S3" "$S1" "$S2")"
+}
+
+@test "shmls: -x UID and GID sort numbers, USER and GROUP names" {
+	need_root
+	: >"/dev/shm/$S1"
+	: >"/dev/shm/$S2"
+	: >"/dev/shm/$S3"
+	chown nobody:nogroup "/dev/shm/$S1"
+	chown 0:0 "/dev/shm/$S2"
+	chown 54321:54321 "/dev/shm/$S3"
+	run -0 shmls -rn -x UID -o NAME "$S-*"
+	assert_output "$(printf '%s\n' "$S2" "$S3" "$S1")"
+	# "54321" < "nobody" < "root"
+	run -0 shmls -rn -x USER -o NAME,USER "$S-*"
+	assert_output "$(printf '%s\n' "$S3 54321" "$S1 nobody" "$S2 root")"
+	run -0 shmls -rn -x GID -o NAME "$S-*"
+	assert_output "$(printf '%s\n' "$S2" "$S3" "$S1")"
+	run -0 shmls -rn -x GROUP -o NAME,GROUP "$S-*"
+	assert_output "$(printf '%s\n' "$S3 54321" "$S1 nogroup" "$S2 root")"
+}
+
+@test "shmls: -x NPROCS, PIDS and COMMANDS sort by the holders" {
+	: >"/dev/shm/$S1"
+	mkseg "$S2" 8192
+	: >"/dev/shm/$S3"
+	hold_mapped "$S2"
+	hold_open "$S1"
+	run -0 shmls -rn -x NPROCS -o NAME,NPROCS "$S-*"
+	assert_output "$(printf '%s\n' "$S3 0" "$S1 1" "$S2 1")"
+	run -0 shmls -rn -x COMMANDS -o NAME,COMMANDS "$S-*"
+	assert_output "$(printf '%s\n' "$S3 " "$S2 python3" "$S1 sleep")"
+	run -0 shmls -rn -x PIDS -o NAME "$S-*"
+	assert_equal "${lines[0]}" "$S3"
+	# The later holder has the larger pid, unless pids wrapped.
+	[ "$(shmls -rn -o PIDS "$S1")" -gt "$(shmls -rn -o PIDS "$S2")" ] ||
+	    skip "pids wrapped"
+	assert_equal "${lines[2]}" "$S1"
+}
+
+@test "shmls: -x with an unknown column is a usage error naming it" {
+	run -2 --separate-stderr shmls -x BOGUS
+	assert_output ''
+	assert_usage_error "shmls: unknown column 'BOGUS'"
+	run -2 --separate-stderr shmls --sort=NAME,SIZE
+	assert_usage_error "shmls: unknown column 'NAME,SIZE'"
+	run -2 --separate-stderr shmls -x ''
+	assert_usage_error "shmls: unknown column ''"
+}
+
+# The file system's figures, as stat -f says them: size, used, available
+# (bytes), inodes, free inodes.
+fs_figures() {
+	stat -f -c '%b %f %a %S %c %d' /dev/shm | {
+		read -r blocks free avail bsize files ffree
+		echo "$((blocks * bsize)) $(((blocks - free) * bsize))" \
+		    "$((avail * bsize)) $files $ffree"
+	}
+}
+
+@test "shmls: --summary -J gives the file system and the segments' sums" {
+	small_shm 1M
+	shmcreate -s 100K "$S1"
+	mkseg "$S2" 5000
+	printf '%32s' '' >"/dev/shm/sem.$S1"
+	run -0 --separate-stderr pipeline 'shmls --summary -J | jq -c "
+	    .summary | keys_unsorted"'
+	assert_output '["size","used","avail","inodes","ifree","segments","semaphores","promised","alloc","deleted"]'
+	assert_equal "$stderr" ''
+	run -0 pipeline 'shmls --summary -J | jq -r ".summary |
+	    [.size, .used, .avail, .inodes, .ifree] | @tsv" | tr "\t" " "'
+	assert_output "$(fs_figures)"
+	run -0 pipeline 'shmls --summary -J | jq -c ".summary |
+	    [.segments, .semaphores, .promised, .alloc, .deleted]"'
+	assert_output "[2,1,$((102400 + 5000 + 32)),$((8192 + 4096)),0]"
+	assert_equal "$(shmls --summary -J | jq .summary.size)" 1048576
+}
+
+@test "shmls: --summary counts what the operands pick" {
+	small_shm 1M
+	mkseg "$S1" 5000
+	mkseg "$S2" 100
+	shmcreate -s 1K "$S3"
+	: >"/dev/shm/sem.$S1"
+	run -0 pipeline 'shmls --summary -J "$1" "$2" | jq -c ".summary |
+	    [.segments, .semaphores, .promised, .alloc]"' _ "$S-[ab]" "sem.*"
+	assert_output "[2,1,5100,12288]"
+	run -1 --separate-stderr pipeline 'shmls --summary -J "$1" "$2" |
+	    jq -c ".summary.segments"' _ "$S3" "$S-nothing"
+	assert_output 1
+	assert_equal "$stderr" "shmls: $S-nothing: No such file or directory"
+}
+
+@test "shmls: --summary as a table, raw, pairs, in bytes, without headings" {
+	small_shm 1M
+	mkseg "$S1" 5000
+	run -0 --separate-stderr shmls --summary
+	assert_regex "${lines[0]}" \
+	    '^ *SIZE +USED +AVAIL +INODES +IFREE +SEGMENTS +SEMAPHORES +PROMISED +ALLOC +DELETED$'
+	assert_regex "${lines[1]}" '^ *1\.0M +8\.0K +1\.0M +[0-9]+ +[0-9]+ +1 +0 +4\.9K +8\.0K +0B$'
+	run -0 shmls --summary -rnb
+	assert_regex "$output" '^1048576 8192 1040384 [0-9]+ [0-9]+ 1 0 5000 8192 0$'
+	run -0 shmls --summary --pairs -b
+	assert_regex "$output" '^SIZE="1048576" USED="8192" AVAIL="1040384" INODES="[0-9]+" IFREE="[0-9]+" SEGMENTS="1" SEMAPHORES="0" PROMISED="5000" ALLOC="8192" DELETED="0"$'
+}
+
+@test "shmls: --summary says when segments promise more than /dev/shm holds" {
+	small_shm 1M
+	shmcreate -s 1M "$S1"
+	run -0 --separate-stderr shmls --summary -rnb
+	assert_equal "$stderr" ''
+	shmcreate -s 1K "$S2"
+	run -0 --separate-stderr shmls --summary -rnb
+	assert_regex "$output" '^1048576 [0-9]+ [0-9]+ [0-9]+ [0-9]+ 2 0 1049600 0 0$'
+	assert_equal "$stderr" \
+	    "shmls: /dev/shm: segments promise 1.0M, more than its size of 1.0M: writers touching all their pages can die of SIGBUS"
+	# Only what the operands pick is promised.
+	run -0 --separate-stderr shmls --summary -rnb "$S1"
+	assert_equal "$stderr" ''
+}
+
+@test "shmls: --summary counts the memory removed segments still hold" {
+	need_root
+	small_shm 1M
+	mkseg "$S1" 8192
+	mkseg "$S2" 100
+	hold_mapped "$S1" unlink
+	run -0 pipeline 'shmls --summary -J | jq -c ".summary |
+	    [.segments, .alloc, .deleted, .used]"'
+	assert_output "[1,4096,8192,12288]"
+	run -0 pipeline 'shmls --summary -J "$1" | jq -c ".summary.deleted"' \
+	    _ "$S2"
+	assert_output 0
+}
+
+@test "shmls: --summary with /proc closed gives deleted as unknown, exit 1" {
+	need_plain_build shmls
+	run -1 --separate-stderr hide /proc 000 --nobody shmls --summary -J
+	assert_equal "$stderr" "shmls: /proc: Permission denied"
+	assert_equal "$(jq -c .summary.deleted <<<"$output")" null
+	run -1 --separate-stderr hide /proc 000 --nobody shmls --summary -rnb
+	assert_regex "$output" ' $'
+}
+
+@test "shmls: --summary excludes the options of the listing" {
+	for opt in "-o NAME" "-x SIZE" "--time-format iso"; do
+		run -2 --separate-stderr shmls --summary $opt
+		assert_usage_error \
+		    "shmls: options --summary and ${opt% *} are mutually exclusive"
+	done
+	for opt in -p --deleted --output-all; do
+		run -2 --separate-stderr shmls "$opt" --summary
+		assert_usage_error \
+		    "shmls: options --summary and $opt are mutually exclusive"
+	done
+}
+
+@test "shmls: --summary to a full stdout is exit 1, as a table and as JSON" {
+	for opts in --summary "--summary -J"; do
+		run -1 --separate-stderr bash -c 'shmls $1 >/dev/full' _ "$opts"
+		assert_equal "$stderr" 'shmls: stdout: No space left on device'
+	done
+}
+
+@test "shmls: -x sorts removed segments too" {
+	need_root
+	mkseg "$S1" 8192
+	mkseg "$S2" 4096
+	hold_mapped "$S1" unlink
+	hold_mapped "$S2" unlink
+	run -0 shmls --deleted -rnb -x SIZE -o NAME,SIZE "$S-*"
+	assert_output "$(printf '%s\n' "$S2 4096" "$S1 8192")"
 }

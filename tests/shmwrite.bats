@@ -566,7 +566,7 @@ assert_nothing_made() {
 }
 
 @test "shmwrite: refuses bad offsets with exit 2, nothing made" {
-	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.5k ' 1' 1,000; do
+	for bad in -1 1Q "" 99999999999999999999 8E 0x k 1.1k ' 1' 1,000; do
 		run -2 --separate-stderr shmwrite -c -o "$bad" "$S2" <"$T/in"
 		assert_output ""
 		stderr_has "shmwrite: invalid offset '$bad': "
@@ -589,7 +589,7 @@ assert_nothing_made() {
 	assert_output ""
 	assert_equal "${stderr_lines[0]}" "shmwrite: missing segment name"
 	assert_regex "${stderr_lines[1]}" \
-	    '^usage: shmwrite \[-[a-z]+\] \[--lock\] \[-m mode\] \[-o offset\] name$'
+	    '^usage: shmwrite \[-[a-z]+\] \[--lock\] \[--progress\] \[-m mode\] \[-o offset\] name$'
 	usage=${stderr_lines[1]}
 	run -0 shmwrite --help
 	assert_line --index 0 "$usage"

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include <inttypes.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -44,6 +45,8 @@ static void	 test_modes(void);
 static void	 test_mode_umask(void);
 static void	 test_advice(void);
 static void	 test_ages(void);
+static void	 test_keywords(void);
+static void	 test_locale(void);
 
 int
 main(void)
@@ -55,6 +58,8 @@ main(void)
 	test_mode_umask();
 	test_advice();
 	test_ages();
+	test_keywords();
+	test_locale();
 	printf("unit: %d passed, %d failed\n", npass, nfail);
 	return nfail != 0;
 }
@@ -305,17 +310,84 @@ static const struct num_case size_cases[] = {
 	ROW(" 1", false, 0, "not a number"),
 	ROW("1 ", false, 0, NULL),
 	ROW("", false, 0, "empty"),
-	/* One suffix letter or none: expand_number would ignore the rest. */
+	/* KiB and the like are powers of 1024, KB and the like of 1000. */
+	ROW("1KiB", true, KB, NULL),
+	ROW("1kib", true, KB, NULL),
+	ROW("1KIB", true, KB, NULL),
+	ROW("1MiB", true, MB, NULL),
+	ROW("3GiB", true, 3 * GB, NULL),
+	ROW("1TiB", true, TB, NULL),
+	ROW("1PiB", true, PB, NULL),
+	ROW("7EiB", true, 7 * EB, NULL),
+	ROW("1KB", true, 1000, NULL),
+	ROW("1kb", true, 1000, NULL),
+	ROW("1kB", true, 1000, NULL),
+	ROW("1MB", true, 1000000, NULL),
+	ROW("2GB", true, 2000000000, NULL),
+	ROW("1TB", true, 1000000000000, NULL),
+	ROW("1PB", true, 1000000000000000, NULL),
+	ROW("9EB", true, 9000000000000000000, NULL),
+	ROW("0x10KB", true, 16000, NULL),
+	ROW("0x10KiB", true, 16 * KB, NULL),
+	ROW("9223372036854775807B", false, 0, "suffix"),
+	ROW("10EB", false, 0, "too large"),
+	ROW("8EiB", false, 0, "too large"),
 	ROW("1kk", false, 0, "suffix"),
 	ROW("1kz", false, 0, "suffix"),
-	ROW("1kb", false, 0, "suffix"),
-	ROW("1KB", false, 0, "suffix"),
+	ROW("1KiBB", false, 0, "suffix"),
+	ROW("1KBi", false, 0, "suffix"),
+	ROW("1kiB ", false, 0, "suffix"),
+	ROW("1ki", false, 0, "suffix"),
+	ROW("1iB", false, 0, "suffix"),
 	ROW("1e0", false, 0, "suffix"),
 	ROW("1b", false, 0, "suffix"),
+	ROW("1B", false, 0, "suffix"),
 	ROW("1bk", false, 0, "suffix"),
 	ROW("1Q", false, 0, "suffix"),
-	ROW("1.5", false, 0, "suffix"),
+	/* The Turkish dotless and dotted i are not i, whatever the locale. */
+	ROW("1K\xc4\xb1" "B", false, 0, "suffix"),
+	ROW("1K\xc4\xb0" "B", false, 0, "suffix"),
+	/* Fractions that come to a whole number of bytes, and no other. */
+	ROW("1.5M", true, MB + MB / 2, NULL),
+	ROW("1.5k", true, 1536, NULL),
+	ROW("0.5k", true, 512, NULL),
+	ROW("0.5KiB", true, 512, NULL),
+	ROW("1.25k", true, 1280, NULL),
+	ROW("1.0009765625k", true, 1025, NULL),
+	ROW("0.0009765625M", true, KB, NULL),
+	ROW("2.5GB", true, 2500000000, NULL),
+	ROW("0.001KB", true, 1, NULL),
+	ROW("1.0", true, 1, NULL),
+	ROW("1.000000000000000000000000000000", true, 1, NULL),
+	ROW("1.50k", true, 1536, NULL),
+	ROW("007.5k", true, 7680, NULL),
+	ROW("7.5E", true, 7 * EB + EB / 2, NULL),
+	ROW("0.000000000000000001EB", true, 1, NULL),
+	ROW("9.223372036854775807EB", true, INT64_MAX, NULL),
+	ROW("9.223372036854775808EB", false, 0, "too large"),
+	ROW("8.0E", false, 0, "too large"),
+	ROW("99999999999999999999.5k", false, 0, "too large"),
+	ROW("0.5", false, 0, "whole"),
+	ROW("1.5", false, 0, "whole"),
+	ROW("0.0001KB", false, 0, "whole"),
+	ROW("1.1k", false, 0, "whole"),
+	ROW("0.3M", false, 0, "whole"),
+	ROW("7.9999999999999999E", false, 0, "whole"),
+	ROW("0.0000000000000000001EB", false, 0, "digits"),
+	ROW("1.", false, 0, "not a number"),
+	ROW(".5", false, 0, "not a number"),
+	ROW(".5k", false, 0, "not a number"),
+	ROW("1.k", false, 0, "not a number"),
+	ROW("1..5k", false, 0, "not a number"),
+	ROW("1.5.k", false, 0, "suffix"),
+	ROW("1,5k", false, 0, "suffix"),
+	ROW("-1.5k", false, 0, "negative"),
+	ROW("0x1.8k", false, 0, "suffix"),
+	ROW("1e3", false, 0, "suffix"),
 	ROW("0x", false, 0, "not a number"),
+	ROW("0x0x1", false, 0, "not a number"),
+	/* Digits are ASCII: an Arabic-Indic one is not a number. */
+	ROW("\xd9\xa1", false, 0, "not a number"),
 	ROW("0xg", false, 0, "not a number"),
 	ROW("x10", false, 0, "not a number"),
 	ROW("k", false, 0, "not a number"),
@@ -455,7 +527,7 @@ test_mode_umask(void)
 	umask(old);
 }
 
-/* madvise advice by name, as mapcat takes it: the whole word, nothing else. */
+/* madvise advice by name, as mapcat takes it: the whole word in any case. */
 struct advice_case {
 	int		 line;
 	const char	*arg;
@@ -470,6 +542,14 @@ static const struct advice_case advice_cases[] = {
 	ROW("willneed", true, MADV_WILLNEED),
 	ROW("dontneed", true, MADV_DONTNEED),
 	ROW("hugepage", true, MADV_HUGEPAGE),
+	/* Any case, and ASCII case alone, whatever the locale. */
+	ROW("SEQUENTIAL", true, MADV_SEQUENTIAL),
+	ROW("Normal", true, MADV_NORMAL),
+	ROW("WillNeed", true, MADV_WILLNEED),
+	ROW("HUGEPAGE", true, MADV_HUGEPAGE),
+	ROW("WILLNEED", true, MADV_WILLNEED),
+	ROW("W\xc4\xb0LLNEED", false, 0),
+	ROW("w\xc4\xb1llneed", false, 0),
 	ROW("", false, 0),
 	ROW("seq", false, 0),
 	ROW("sequentially", false, 0),
@@ -579,4 +659,60 @@ test_ages(void)
 {
 	check_numbers("parse_age", parse_age_wide, age_cases,
 	    nitems(age_cases));
+}
+
+/*
+ * Keywords fold ASCII case alone: what strcasecmp does in the C locale,
+ * and nothing that a locale adds (the Turkish dotless i is not I).
+ */
+static void
+test_keywords(void)
+{
+	static const char *const cols[] = { "NAME", "SIZE", "MTIME", "PIDS" };
+	size_t idx[nitems(cols)], n, badlen;
+	const char *bad;
+
+	CHECK(ascii_strcasecmp("size", "SIZE") == 0, "size", "differs");
+	CHECK(ascii_strcasecmp("i", "I") == 0, "i", "differs from I");
+	CHECK(ascii_strcasecmp("PIDs", "pids") == 0, "PIDs", "differs");
+	CHECK(ascii_strcasecmp("\xc4\xb1", "I") != 0, "\xc4\xb1",
+	    "matches I");
+	CHECK(ascii_strcasecmp("\xc4\xb0", "i") != 0, "\xc4\xb0",
+	    "matches i");
+	CHECK(ascii_strcasecmp("\xc9", "\xe9") != 0, "\xc9", "matches \\xe9");
+	CHECK(ascii_strcasecmp("a", "b") < 0, "a", "not before b");
+	CHECK(ascii_strcasecmp("B", "a") > 0, "B", "not after a");
+	CHECK(ascii_strcasecmp("siz", "size") < 0, "siz", "not before size");
+	CHECK(ascii_strncasecmp("sizex", "SIZE", 4) == 0, "sizex", "differs");
+	CHECK(ascii_strncasecmp("", "", 4) == 0, "", "differs");
+
+	bad = parse_names("size,Mtime,name,SIZE,pids", cols, nitems(cols),
+	    idx, &n, &badlen);
+	CHECK(bad == NULL && n == 4 && idx[0] == 1 && idx[1] == 2 &&
+	    idx[2] == 0 && idx[3] == 3, "size,Mtime,name,SIZE,pids",
+	    "parse_names gave %zu names, bad \"%s\"", n,
+	    bad != NULL ? bad : "");
+	bad = parse_names("name,s\xc4\xb1ze", cols, nitems(cols), idx, &n,
+	    &badlen);
+	CHECK(bad != NULL && badlen == 5, "name,s\xc4\xb1ze",
+	    "parse_names took the dotless i as i");
+}
+
+/*
+ * The keyword and number tables again under the locale the environment
+ * names, if any: tests/locale.bats runs this with a Turkish one, where
+ * tolower('I') is not 'i'.
+ */
+static void
+test_locale(void)
+{
+	const char *name = setlocale(LC_ALL, "");
+
+	if (name == NULL || strcmp(name, "C") == 0)
+		return;
+	printf("unit: again under %s\n", name);
+	test_sizes();
+	test_advice();
+	test_keywords();
+	setlocale(LC_ALL, "C");
 }
