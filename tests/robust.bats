@@ -776,6 +776,17 @@ has_size() {
 	wait_status "$pid" 1
 	assert_equal "$(cat "$T/err")" "shmwrite: $S1: No such file or directory"
 	[ ! -e "/dev/shm/$S1" ]
+	# With -c, the name is made again, and written.
+	printf 'old segment' >"/dev/shm/$S1"
+	exec 8<"/dev/shm/$S1"
+	flock -x 8
+	shmwrite -c --lock "$S1" <"$T/in" 2>"$T/err" 8<&- &
+	pid=$!
+	retry any_fd "$pid" "$S1"
+	rm "/dev/shm/$S1"
+	exec 8<&-
+	wait_status "$pid" 0
+	cmp "/dev/shm/$S1" "$T/in"
 }
 
 # -- Signals roll back like failures ------------------------------------------
