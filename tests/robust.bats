@@ -1044,3 +1044,18 @@ victim_in() {
 	done
 	exec 8<&-
 }
+
+@test "robust: a --lock writer gives up on a name replaced every time it locks" {
+	printf x >"/dev/shm/$S1"
+	# Renames make a new segment under the name without end, and never
+	# leave it missing; each flock takes 20 ms, time for one at least.
+	while :; do
+		printf y >"/dev/shm/.$S1.tmp"
+		mv -f "/dev/shm/.$S1.tmp" "/dev/shm/$S1"
+	done 3>&- &
+	HOLDERS+=($!)
+	run -1 --separate-stderr traced -qq -o /dev/null \
+	    -e inject=flock:delay_enter=20000 shmwrite --lock "$S1" <"$T/in"
+	assert_equal "$stderr" \
+	    "shmwrite: $S1: replaced by another segment each time it was locked"
+}
