@@ -791,6 +791,18 @@ has_size() {
 
 # -- Signals roll back like failures ------------------------------------------
 
+# in_fallocate PID: the child that strace PID runs is stopped on entry to
+# fallocate(2), as delay_enter keeps it; its pid in $child.
+in_fallocate() {
+	local nr
+
+	nr=$(printf '#include <sys/syscall.h>\nSYS_fallocate\n' | cpp -P |
+	    tail -n 1)
+	child=$(cat "/proc/$1/task/$1/children" 2>/dev/null) &&
+	    child=${child%% *} && [ -n "$child" ] &&
+	    [ "$(cut -d ' ' -f 1 "/proc/$child/syscall" 2>/dev/null)" = "$nr" ]
+}
+
 # Signal numbers, for the status 128+n of a command ended by one.
 declare -gA SIGNO=([HUP]=1 [INT]=2 [TERM]=15)
 
@@ -861,8 +873,8 @@ feed_start() {
 		    -e inject=fallocate:delay_enter=2000000 \
 		    shmcreate -r -s 256m "$S1" 2>"$T/err" &
 		pid=$!
-		wait_for "/dev/shm/$S1"
-		kill -"$sig" "$(cat "/proc/$pid/task/$pid/children")"
+		retry in_fallocate "$pid"
+		kill -"$sig" "$child"
 		wait_status "$pid" $((128 + SIGNO[$sig]))
 		[ ! -e "/dev/shm/$S1" ] || fail "$sig left $S1"
 		assert_equal "$(cat "$T/err")" ""
@@ -873,9 +885,8 @@ feed_start() {
 	    -e inject=fallocate:delay_enter=2000000 \
 	    shmcreate -e -r -s 256m "$S1" 2>"$T/err" &
 	pid=$!
-	retry grep -q . "/proc/$pid/task/$pid/children"
-	sleep 0.5
-	kill -TERM "$(cat "/proc/$pid/task/$pid/children")"
+	retry in_fallocate "$pid"
+	kill -TERM "$child"
 	wait_status "$pid" 143
 	assert_equal "$(size_of "$S1")" 4096
 	assert_equal "$(du -B1 "/dev/shm/$S1" | cut -f1)" 4096
@@ -899,8 +910,8 @@ feed_start() {
 	    -e inject=fallocate:delay_enter=2000000 \
 	    shmcreate -r -s 1m "$S1" "$S2" 2>"$T/err" &
 	pid=$!
-	wait_for "/dev/shm/$S1"
-	kill -INT "$(cat "/proc/$pid/task/$pid/children")"
+	retry in_fallocate "$pid"
+	kill -INT "$child"
 	wait_status "$pid" 130
 	[ ! -e "/dev/shm/$S1" ]
 	[ ! -e "/dev/shm/$S2" ]
@@ -1058,4 +1069,18 @@ victim_in() {
 	    -e inject=flock:delay_enter=20000 shmwrite --lock "$S1" <"$T/in"
 	assert_equal "$stderr" \
 	    "shmwrite: $S1: replaced by another segment each time it was locked"
+}
+
+@test "robust: shmcreate -e -r says so when a signal's size restore fails" {
+	head -c 4096 /dev/zero >"/dev/shm/$S1"
+	env --default-signal=HUP,INT,TERM strace -qq -o /dev/null \
+	    -e inject=fallocate:delay_enter=2000000 \
+	    -e inject=ftruncate:error=EIO \
+	    shmcreate -e -r -s 64m "$S1" 2>"$T/err" &
+	pid=$!
+	retry in_fallocate "$pid"
+	kill -TERM "$child"
+	wait_status "$pid" 143
+	assert_equal "$(cat "$T/err")" \
+	    "shmcreate: $S1: cannot restore the size of 4096 bytes: Input/output error"
 }
