@@ -11,10 +11,12 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "intr.h"
 #include "out.h"
 #include "segment.h"
 
@@ -93,9 +95,14 @@ main(int argc, char *argv[])
 	if (argc == 0)
 		usagex("missing segment name");
 	cli_names(argc, argv);
+	if (seg_dirfd() == -1)
+		err(1, "%s", SHM_DIR);
 
-	for (i = 0; i < argc; i++)
+	intr_catch();
+	for (i = 0; i < argc; i++) {
 		rval |= create_one(argv[i]);
+		intr_exit();
+	}
 	return rval | out_close();
 }
 
@@ -103,6 +110,7 @@ static int
 create_one(const char *name)
 {
 	struct stat st;
+	off_t oldsize = -1;
 	bool created;
 	int fd, saved;
 
@@ -112,6 +120,7 @@ create_one(const char *name)
 	}
 	if (fstat(fd, &st) == -1)
 		goto fail;
+	oldsize = st.st_size;
 	/*
 	 * Grow, never shrink: an existing segment may hold someone's data.
 	 * posix_fallocate grows it too, and on tmpfs changes nothing unless
@@ -122,16 +131,30 @@ create_one(const char *name)
 			goto fail;
 	} else if (size > st.st_size && ftruncate(fd, size) == -1)
 		goto fail;
+	/* A signal before we are done undoes, whatever finished since. */
+	if (intr_caught()) {
+		errno = EINTR;
+		goto fail;
+	}
 	close(fd);
 	if (vflag && created)
 		printf("%s\n", name);
 	return 0;
 fail:
 	saved = errno;
-	close(fd);
-	/* What could not be made whole is not left behind. */
+	/*
+	 * What could not be made whole is not left behind, if still ours;
+	 * an existing segment that a reservation cut short by a signal grew
+	 * gets its size back.
+	 */
 	if (created)
-		seg_unlink(name);
+		seg_unlink_own(name, fd);
+	else if (oldsize >= 0 && fstat(fd, &st) == 0 && st.st_size > oldsize &&
+	    ftruncate(fd, oldsize) == -1)
+		warnx("%s: cannot restore the size of %jd bytes: %s",
+		    out_vis(name), (intmax_t)oldsize, out_strerror(errno));
+	close(fd);
+	intr_exit();
 	errno = saved;
 	warn_name(name);
 	return 1;

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "intr.h"
 #include "out.h"
 #include "parse.h"
 #include "progress.h"
@@ -25,6 +26,10 @@
 
 enum { OPT_LOCK = OPT_FIRST_LOCAL, OPT_TARGET };
 
+/* How many times a --lock writer starts again on a replaced segment. */
+#define LOCK_TRIES	100
+
+static int	 open_locked(const char *, bool *);
 static int	 write_one(const char *);
 static void	 undo(int, const char *, bool, off_t);
 
@@ -70,7 +75,7 @@ static const struct option longopts[] = {
 int
 main(int argc, char *argv[])
 {
-	int ch;
+	int ch, rval;
 
 	cli_init(synopsis);
 	while ((ch = getopt_long(argc, argv, "acghkm:o:tV", longopts, NULL)) != -1) {
@@ -130,10 +135,52 @@ main(int argc, char *argv[])
 	if (argc > 1)
 		usagex("one segment name only");
 	cli_names(argc, argv);
+	if (seg_dirfd() == -1)
+		err(1, "%s", SHM_DIR);
 
 	if (pflag)
 		progress_start();
-	return write_one(argv[0]) | out_close();
+	intr_catch();
+	rval = write_one(argv[0]);
+	intr_exit();
+	return rval | out_close();
+}
+
+/*
+ * Opens (with -c, creates) the segment, and with --lock locks it.  A name
+ * removed and made again while we waited for the lock is no longer what
+ * we locked: writing into the old object would be lost with it, so we
+ * start again on the new one, as the lock-file idiom does.
+ */
+static int
+open_locked(const char *name, bool *created)
+{
+	int fd, tries;
+
+	for (tries = 0; tries < LOCK_TRIES; tries++) {
+		if (cflag)
+			fd = seg_create(name, mode, false, created);
+		else
+			fd = seg_open(name, O_RDWR);
+		if (fd == -1 || !lock)
+			return fd;
+		if (seg_lock(fd, LOCK_EX) == -1) {
+			int saved = errno;
+
+			if (*created && !kflag)
+				seg_unlink_own(name, fd);
+			close(fd);
+			errno = saved;
+			return -1;
+		}
+		if (seg_is(name, fd))
+			return fd;
+		/* What we made and lost is gone with its name. */
+		close(fd);
+	}
+	*created = false;
+	errno = E_REPLACED;
+	return -1;
 }
 
 static int
@@ -145,15 +192,12 @@ write_one(const char *name)
 	bool created = false;
 	int fd, saved;
 
-	if (cflag)
-		fd = seg_create(name, mode, false, &created);
-	else
-		fd = seg_open(name, O_RDWR);
-	if (fd == -1) {
+	if ((fd = open_locked(name, &created)) == -1) {
+		intr_exit();
 		warn_name(name);
 		return 1;
 	}
-	if ((lock && seg_lock(fd, LOCK_EX) == -1) || fstat(fd, &st) == -1)
+	if (fstat(fd, &st) == -1 || xfer_check_input(STDIN_FILENO, fd) == -1)
 		goto fail;
 	oldsize = st.st_size;
 	if (aflag)
@@ -186,15 +230,22 @@ write_one(const char *name)
 			return 1;
 		}
 		if (side == XFER_IN) {
-			warnx("stdin: %s", out_strerror(errno));
+			saved = errno;
 			undo(fd, name, created, oldsize);
 			close(fd);
+			intr_exit();
+			warnx("stdin: %s", out_strerror(saved));
 			return 1;
 		}
 		goto fail;
 	}
 	if ((tflag || created) && ftruncate(fd, offset + done) == -1)
 		goto fail;
+	/* A signal before we are done undoes, whatever finished since. */
+	if (intr_caught()) {
+		errno = EINTR;
+		goto fail;
+	}
 	if (close(fd) == -1) {
 		fd = -1;
 		goto fail;
@@ -206,6 +257,7 @@ fail:
 		undo(fd, name, created, oldsize);
 		close(fd);
 	}
+	intr_exit();
 	errno = saved;
 	warn_name(name);
 	return 1;
@@ -213,18 +265,23 @@ fail:
 
 /*
  * After a failed write, leave things as they were where that can be done:
- * a segment we made goes (unless -k), and one whose old bytes the write
- * did not reach (-a, or -g past the end) gets its old size back.  An
- * oldsize < 0 was never known.
+ * a segment we made goes (unless -k), if its name is still ours, and one
+ * whose old bytes the write did not reach (-a, or -g past the end) gets
+ * its old size back: through our descriptor, so only the object we grew
+ * shrinks, whatever its name now holds.  An oldsize < 0 was never known.
  */
 static void
 undo(int fd, const char *name, bool created, off_t oldsize)
 {
+	struct stat st;
+	int saved = errno;
+
 	if (created) {
 		if (!kflag)
-			seg_unlink(name);
-	} else if (oldsize >= 0 && offset >= oldsize &&
-	    ftruncate(fd, oldsize) == -1)
-		warn("%s: cannot restore its size of %jd bytes", out_vis(name),
-		    (intmax_t)oldsize);
+			seg_unlink_own(name, fd);
+	} else if (oldsize >= 0 && offset >= oldsize && fstat(fd, &st) == 0 &&
+	    st.st_size != oldsize && ftruncate(fd, oldsize) == -1)
+		warnx("%s: cannot restore the size of %jd bytes: %s",
+		    out_vis(name), (intmax_t)oldsize, out_strerror(errno));
+	errno = saved;
 }

@@ -6,12 +6,14 @@
  * name the option and the value.
  */
 #include <err.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "name.h"
@@ -21,6 +23,8 @@
 
 static const char *synopsis;
 
+static void	 cover_std_fds(void);
+
 /*
  * SIGPIPE is ignored so that a closed pipe shows up as EPIPE, which ends
  * the command quietly (out_fail); the locale lets strvis pass printable
@@ -29,9 +33,35 @@ static const char *synopsis;
 void
 cli_init(const char *s)
 {
+	cover_std_fds();
 	synopsis = s;
 	setlocale(LC_CTYPE, "");
 	signal(SIGPIPE, SIG_IGN);
+}
+
+/*
+ * A descriptor among 0, 1 and 2 that we were started without would be the
+ * number the next open(2) returns, and the segment or file we open would
+ * then be read as our input, get our output or our diagnostics.  An
+ * O_PATH descriptor takes the number instead: reads and writes on it fail
+ * with EBADF, as they would on the closed descriptor.  /dev/null may be
+ * missing (a container, a test that hides /dev); the root always exists.
+ * Nothing else has been opened yet, and we cannot even say why we stop.
+ */
+static void
+cover_std_fds(void)
+{
+	int fd, nfd;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1)
+			continue;
+		/* The lowest free number: fd itself, kept open for good. */
+		if ((nfd = open("/dev/null", O_PATH)) == -1)
+			nfd = open("/", O_PATH);
+		if (nfd != fd)
+			_exit(1);
+	}
 }
 
 noreturn void
