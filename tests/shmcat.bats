@@ -124,6 +124,12 @@ setup() {
 	cmp "$T/out" "$T/want"
 }
 
+@test "shmcat: without /dev/shm, says so once" {
+	run -1 --separate-stderr hide /dev 0755 shmcat "$S1" "$S2"
+	assert_output ""
+	assert_equal "$stderr" "shmcat: /dev/shm: No such file or directory"
+}
+
 @test "shmcat: reports a missing segment and still prints the others" {
 	bindata "$T/data2" 70000
 	cp "$T/data2" /dev/shm/"$S2"
