@@ -18,13 +18,16 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "intr.h"
 #include "out.h"
 #include "progress.h"
 #include "segment.h"
 #include "xfer.h"
 
 static int	 sync_one(const char *);
-static int	 write_in(const char *, int, off_t, off_t *);
+static int	 write_in(const char *, int, off_t, off_t *, enum xfer_side *);
+static off_t	 undo_grow(const char *, int, off_t, off_t);
+static void	 warn_write(const char *, enum xfer_side, off_t, off_t);
 
 static bool	 gflag, pflag, vflag, wflag;
 static int	 msflags = MS_SYNC;
@@ -117,8 +120,11 @@ main(int argc, char *argv[])
 
 	if (pflag)
 		progress_start();
+	if (wflag)
+		intr_catch();
 	for (i = 0; i < argc; i++)
 		rval |= sync_one(argv[i]);
+	intr_exit();
 	return rval | out_close();
 }
 
@@ -126,8 +132,9 @@ static int
 sync_one(const char *path)
 {
 	struct stat st;
+	enum xfer_side side;
 	off_t done = 0, end;
-	int fd, rval = 0;
+	int fd, r, rval = 0, saved;
 
 	if ((fd = open_regular(path, O_RDWR)) == -1) {
 		warn_name(path);
@@ -137,7 +144,19 @@ sync_one(const char *path)
 		goto fail;
 	if (wflag) {
 		/* What was written is synced even when the rest failed. */
-		rval = write_in(path, fd, st.st_size, &done) == -1;
+		r = write_in(path, fd, st.st_size, &done, &side);
+		/* A signal before we are done undoes, whatever finished. */
+		if (r == 0 && intr_caught())
+			r = -1;
+		if (r != 0) {
+			saved = errno;
+			done = undo_grow(path, fd, st.st_size, done);
+			intr_exit();
+			errno = saved;
+			if (r == -1)
+				warn_write(path, side, st.st_size, done);
+			rval = 1;
+		}
 		end = offset + done;
 	} else {
 		end = offset + xfer_span(st.st_size, offset, length);
@@ -148,10 +167,11 @@ sync_one(const char *path)
 		fd = -1;
 		goto fail;
 	}
-	if (vflag)
-		printf("%s: %s %jd bytes at offset %jd\n", path,
+	/* After a failure, the message said what was stored; this says more. */
+	if (vflag && (rval == 0 || end > offset))
+		printf("%s: %s %s at offset %jd\n", path,
 		    msflags & MS_ASYNC ? "scheduled" : "synced",
-		    (intmax_t)(end - offset), (intmax_t)offset);
+		    out_bytes(end - offset), (intmax_t)offset);
 	return rval;
 fail:
 	warn_name(path);
@@ -163,30 +183,75 @@ fail:
 /*
  * -w: copies standard input into fd at offset through a shared mapping,
  * for at most -l bytes.  Input that runs past the end of the file is an
- * error without -g, refused before writing when its size is known.
+ * error without -g, refused before writing when its size is known; input
+ * that is the file itself is refused.  Returns 0; 1 when refused before
+ * writing, with a message; -1 when writing failed, with errno and *side
+ * set, for the caller to say what was stored once it has undone -g.
  */
 static int
-write_in(const char *path, int fd, off_t size, off_t *done)
+write_in(const char *path, int fd, off_t size, off_t *done,
+    enum xfer_side *side)
 {
-	enum xfer_side side;
 	off_t room, want;
 
+	*done = 0;
+	if (xfer_check_input(STDIN_FILENO, fd) == -1) {
+		warn_name(path);
+		return 1;
+	}
 	room = offset >= size ? 0 : size - offset;
 	want = xfer_input_left(STDIN_FILENO);
 	if (length >= 0 && want > length)
 		want = length;
 	if (!gflag && want > room) {
 		warn_past_end(path, "file", size, offset, want, 0);
-		return -1;
+		return 1;
 	}
-	if (xfer_map_in(STDIN_FILENO, fd, offset, length, gflag,
-	    done, &side) == 0)
-		return 0;
-	if (errno == E_PASTEND)
-		warn_past_end(path, "file", size, offset, -1, *done);
-	else if (side == XFER_IN)
-		warn("stdin");
+	return xfer_map_in(STDIN_FILENO, fd, offset, length, gflag, done,
+	    side);
+}
+
+/*
+ * Why -w failed (errno), and what of the input is in the file: stored
+ * bytes at offset, after undo_grow.
+ */
+static void
+warn_write(const char *path, enum xfer_side side, off_t size, off_t stored)
+{
+	char what[128];
+
+	if (errno == E_PASTEND) {
+		warn_past_end(path, "file", size, offset, -1, stored);
+		return;
+	}
+	if (stored == 0)
+		snprintf(what, sizeof(what), "nothing written");
 	else
-		warn_name(path);
-	return -1;
+		snprintf(what, sizeof(what), "%s written at offset %jd",
+		    out_bytes(stored), (intmax_t)offset);
+	if (side == XFER_IN)
+		warn_op("stdin: %s; %s: %s", out_strerror(errno), out_vis(path),
+		    what);
+	else
+		warn_op("%s: %s; %s", out_vis(path), out_strerror(errno), what);
+}
+
+/*
+ * After a failed -w -g, the file gets back the size it had, through our
+ * descriptor, so that only what we grew shrinks; returns how many of the
+ * done bytes written at offset are still in it.
+ */
+static off_t
+undo_grow(const char *path, int fd, off_t oldsize, off_t done)
+{
+	struct stat st;
+
+	if (!gflag || fstat(fd, &st) == -1 || st.st_size <= oldsize)
+		return done;
+	if (ftruncate(fd, oldsize) == -1) {
+		warn("%s: cannot restore the size of %jd bytes", out_vis(path),
+		    (intmax_t)oldsize);
+		return done;
+	}
+	return xfer_span(oldsize, offset, done);
 }

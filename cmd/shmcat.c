@@ -21,7 +21,7 @@
 #include "segment.h"
 #include "xfer.h"
 
-enum { OPT_LOCK = OPT_FIRST_LOCAL };
+enum { OPT_LOCK = OPT_FIRST_LOCAL, OPT_TARGET };
 
 static int	 cat_one(const char *);
 
@@ -30,7 +30,8 @@ static int	 flags;
 static bool	 lock, pflag;
 
 static const char synopsis[] =
-    "usage: shmcat [-s] [--lock] [--progress] [-o offset] [-l length] name ...\n";
+    "usage: shmcat [-s] [--lock] [--progress] [-o offset] [-l length]\n"
+    "              [--target pid] name ...\n";
 
 static const char options[] =
     "Write shared memory segments to standard output.\n"
@@ -39,7 +40,9 @@ static const char options[] =
     "      --lock             hold a shared flock(2) while reading\n"
     "  -o, --offset=OFFSET    start OFFSET bytes into each segment\n"
     "      --progress         report bytes copied and the rate on stderr\n"
-    "  -s, --string           stop at the first NUL byte\n";
+    "  -s, --string           stop at the first NUL byte\n"
+    "      --target=PID       work on the /dev/shm process PID sees (a "
+    "container's)\n";
 
 static const struct option longopts[] = {
 	{ "help",	no_argument,		NULL,	OPT_HELP },
@@ -48,6 +51,7 @@ static const struct option longopts[] = {
 	{ "offset",	required_argument,	NULL,	'o' },
 	{ "progress",	no_argument,		NULL,	OPT_PROGRESS },
 	{ "string",	no_argument,		NULL,	's' },
+	{ "target",	required_argument,	NULL,	OPT_TARGET },
 	{ "version",	no_argument,		NULL,	OPT_VERSION },
 	{ NULL,		0,			NULL,	0 }
 };
@@ -76,6 +80,9 @@ main(int argc, char *argv[])
 		case 's':
 			flags |= XFER_STRING;
 			break;
+		case OPT_TARGET:
+			cli_target(optarg);
+			break;
 		case 'h':
 		case OPT_HELP:
 			help(options, NULL);
@@ -91,6 +98,8 @@ main(int argc, char *argv[])
 	if (argc == 0)
 		usagex("missing segment name");
 	cli_names(argc, argv);
+	if (seg_dirfd() == -1)
+		err(1, "%s", SHM_DIR);
 
 	if (pflag)
 		progress_start();

@@ -11,12 +11,16 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "intr.h"
 #include "out.h"
 #include "segment.h"
+
+enum { OPT_TARGET = OPT_FIRST_LOCAL };
 
 static int	 create_one(const char *);
 
@@ -25,7 +29,7 @@ static mode_t	 mode = 0600;
 static off_t	 size;
 
 static const char synopsis[] =
-    "usage: shmcreate [-erv] [-m mode] [-s size] name ...\n";
+    "usage: shmcreate [-erv] [-m mode] [-s size] [--target pid] name ...\n";
 
 static const char options[] =
     "Create shared memory segments.\n"
@@ -34,6 +38,8 @@ static const char options[] =
     "  -m, --mode=MODE        octal or symbolic mode (default 0600)\n"
     "  -r, --reserve          allocate the memory now (posix_fallocate)\n"
     "  -s, --size=SIZE        size in bytes, with k, M, G... (default 0)\n"
+    "      --target=PID       work on the /dev/shm process PID sees (a "
+    "container's)\n"
     "  -v, --verbose          print the name of each segment created\n";
 
 static const struct option longopts[] = {
@@ -42,6 +48,7 @@ static const struct option longopts[] = {
 	{ "mode",	required_argument,	NULL,	'm' },
 	{ "reserve",	no_argument,		NULL,	'r' },
 	{ "size",	required_argument,	NULL,	's' },
+	{ "target",	required_argument,	NULL,	OPT_TARGET },
 	{ "verbose",	no_argument,		NULL,	'v' },
 	{ "version",	no_argument,		NULL,	OPT_VERSION },
 	{ NULL,		0,			NULL,	0 }
@@ -67,6 +74,9 @@ main(int argc, char *argv[])
 		case 's':
 			size = cli_size("size", optarg);
 			break;
+		case OPT_TARGET:
+			cli_target(optarg);
+			break;
 		case 'v':
 			vflag = true;
 			break;
@@ -85,9 +95,14 @@ main(int argc, char *argv[])
 	if (argc == 0)
 		usagex("missing segment name");
 	cli_names(argc, argv);
+	if (seg_dirfd() == -1)
+		err(1, "%s", SHM_DIR);
 
-	for (i = 0; i < argc; i++)
+	intr_catch();
+	for (i = 0; i < argc; i++) {
 		rval |= create_one(argv[i]);
+		intr_exit();
+	}
 	return rval | out_close();
 }
 
@@ -95,6 +110,7 @@ static int
 create_one(const char *name)
 {
 	struct stat st;
+	off_t oldsize = -1;
 	bool created;
 	int fd, saved;
 
@@ -104,6 +120,7 @@ create_one(const char *name)
 	}
 	if (fstat(fd, &st) == -1)
 		goto fail;
+	oldsize = st.st_size;
 	/*
 	 * Grow, never shrink: an existing segment may hold someone's data.
 	 * posix_fallocate grows it too, and on tmpfs changes nothing unless
@@ -114,16 +131,30 @@ create_one(const char *name)
 			goto fail;
 	} else if (size > st.st_size && ftruncate(fd, size) == -1)
 		goto fail;
+	/* A signal before we are done undoes, whatever finished since. */
+	if (intr_caught()) {
+		errno = EINTR;
+		goto fail;
+	}
 	close(fd);
 	if (vflag && created)
 		printf("%s\n", name);
 	return 0;
 fail:
 	saved = errno;
-	close(fd);
-	/* What could not be made whole is not left behind. */
+	/*
+	 * What could not be made whole is not left behind, if still ours;
+	 * an existing segment that a reservation cut short by a signal grew
+	 * gets its size back.
+	 */
 	if (created)
-		seg_unlink(name);
+		seg_unlink_own(name, fd);
+	else if (oldsize >= 0 && fstat(fd, &st) == 0 && st.st_size > oldsize &&
+	    ftruncate(fd, oldsize) == -1)
+		warnx("%s: cannot restore the size of %jd bytes: %s",
+		    out_vis(name), (intmax_t)oldsize, out_strerror(errno));
+	close(fd);
+	intr_exit();
 	errno = saved;
 	warn_name(name);
 	return 1;

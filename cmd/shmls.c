@@ -32,25 +32,29 @@
 #include "procscan.h"
 #include "segment.h"
 #include "shmdir.h"
+#include "target.h"
 
 enum {
-	OPT_DELETED = OPT_FIRST_LOCAL,
+	OPT_ALL_TARGETS = OPT_FIRST_LOCAL,
+	OPT_DELETED,
 	OPT_OUTPUT_ALL,
 	OPT_SUMMARY,
+	OPT_TARGET,
 	OPT_TIME_FORMAT
 };
 
 enum col {
 	COL_NAME, COL_SIZE, COL_ALLOC, COL_PERMS, COL_MODE, COL_UID,
 	COL_USER, COL_GID, COL_GROUP, COL_MTIME, COL_NPROCS, COL_PIDS,
-	COL_COMMANDS, NCOLUMNS
+	COL_NSPIDS, COL_COMMANDS, NCOLUMNS
 };
 
 /* When a column is shown without -o. */
 enum when {
 	ASKED,		/* only when asked for */
 	ALWAYS,		/* by default */
-	PROCS		/* by default with -p or --deleted; needs the scan */
+	PROCS,		/* by default with -p or --deleted; needs the scan */
+	TPROCS		/* as PROCS, with --target */
 };
 
 /*
@@ -92,6 +96,8 @@ static const struct column {
 	    "number of processes that have it open or mapped" },
 	[COL_PIDS] = { "PIDS", 0.1, 0, SCOLS_JSON_ARRAY_NUMBER,
 	    PROCS, "their process IDs, in increasing order" },
+	[COL_NSPIDS] = { "NSPIDS", 0.1, 0, SCOLS_JSON_ARRAY_NUMBER, TPROCS,
+	    "the ID of each process in PIDS in its own PID namespace" },
 	[COL_COMMANDS] = { "COMMANDS", 0.1, SCOLS_FL_TRUNC,
 	    SCOLS_JSON_ARRAY_STRING, PROCS,
 	    "the command name of each process in PIDS" },
@@ -166,6 +172,8 @@ static char	*fill_id(bool, unsigned int);
 static const char *id_name(bool, unsigned int);
 static char	*fill_time(const struct timespec *);
 static char	*fill_list(enum col, const struct procscan_entry *);
+static void	 fill_nspid(FILE *, pid_t);
+static int	 list_targets(char **);
 static void	 json_string(FILE *, const char *);
 static void	 scan_procs(dev_t);
 static int	 print_scols(struct libscols_table *);
@@ -187,17 +195,22 @@ static struct procscan	 procs;
 static bool		 have_procs;	/* and it worked */
 static const char	*partial;	/* why holders may be missing, or NULL */
 static bool		 holders_member; /* list() read /proc: say how */
+static bool		 all_targets;
 
 static const char synopsis[] =
     "usage: shmls [-abEJnPpr] [-o list] [--output-all] [--time-format fmt]\n"
-    "             [-x column] [--deleted] [pattern ...]\n"
-    "       shmls --summary [-abEJnPr] [pattern ...]\n";
+    "             [-x column] [--deleted] [--target pid] [pattern ...]\n"
+    "       shmls --summary [--all-targets | --target pid] [-abEJnPr] "
+    "[pattern ...]\n";
 
 static const char options[] =
     "List shared memory segments: all of them, or those each pattern "
     "matches.\n"
     "\n"
     "  -a, --all              list named semaphores (sem.*) too\n"
+    "      --all-targets      with --summary, a row for each distinct "
+    "/dev/shm on\n"
+    "                         the host, with a process that sees it\n"
     "  -b, --bytes            sizes in bytes, not rounded to 4.0K, 1.5M, ...\n"
     "      --deleted          list removed segments that processes still "
     "hold\n"
@@ -215,6 +228,8 @@ static const char options[] =
     "      --summary          print the file system's size, used and free "
     "space\n"
     "                         and inodes beside the sums of the segments\n"
+    "      --target=PID       work on the /dev/shm process PID sees (a "
+    "container's)\n"
     "      --time-format=FMT  MTIME as short, full or iso (the default is "
     "short,\n"
     "                         or iso with -J)\n"
@@ -224,6 +239,7 @@ static const char options[] =
 
 static const struct option longopts[] = {
 	{ "all",		no_argument,		NULL,	'a' },
+	{ "all-targets",	no_argument,		NULL,	OPT_ALL_TARGETS },
 	{ "bytes",		no_argument,		NULL,	'b' },
 	{ "deleted",		no_argument,		NULL,	OPT_DELETED },
 	{ "export",		no_argument,		NULL,	'E' },
@@ -237,6 +253,7 @@ static const struct option longopts[] = {
 	{ "raw",		no_argument,		NULL,	'r' },
 	{ "sort",		required_argument,	NULL,	'x' },
 	{ "summary",		no_argument,		NULL,	OPT_SUMMARY },
+	{ "target",		required_argument,	NULL,	OPT_TARGET },
 	{ "time-format",	required_argument,	NULL,	OPT_TIME_FORMAT },
 	{ "version",		no_argument,		NULL,	OPT_VERSION },
 	{ NULL,			0,			NULL,	0 }
@@ -256,6 +273,9 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case 'a':
 			aflag = true;
+			break;
+		case OPT_ALL_TARGETS:
+			all_targets = true;
 			break;
 		case 'b':
 			bflag = true;
@@ -298,6 +318,9 @@ main(int argc, char *argv[])
 			set_sort(optarg);
 			no_summary("-x");
 			break;
+		case OPT_TARGET:
+			cli_target(optarg);
+			break;
 		case OPT_TIME_FORMAT:
 			for (i = 0; i < nitems(timefmt_names); i++)
 				if (ascii_strcasecmp(optarg, timefmt_names[i]) == 0)
@@ -322,9 +345,14 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	cli_names(argc, argv);
-	if (sumflag && not_sum != NULL)
-		usagex("options --summary and %s are mutually exclusive",
-		    not_sum);
+	if (all_targets && target_pid() != 0)
+		usagex("options --all-targets and --target are mutually "
+		    "exclusive");
+	if ((sumflag || all_targets) && not_sum != NULL)
+		usagex("options %s and %s are mutually exclusive",
+		    all_targets ? "--all-targets" : "--summary", not_sum);
+	if (all_targets)
+		return list_targets(argv) | out_close();
 	if (sumflag)
 		return summary(argc, argv) | out_close();
 
@@ -371,7 +399,7 @@ set_sort(const char *arg)
 		usagex("unknown column '%s'", out_vis(arg));
 	sortcol = idx[0];
 	sorted = true;
-	if (columns[sortcol].when == PROCS)
+	if (columns[sortcol].when == PROCS || columns[sortcol].when == TPROCS)
 		scan = true;
 }
 
@@ -386,7 +414,9 @@ select_columns(const char *arg)
 	if (arg == NULL || *arg == '+') {
 		for (i = 0; i < NCOLUMNS; i++)
 			if (columns[i].when == ALWAYS ||
-			    (columns[i].when == PROCS && (pflag || deleted)))
+			    (columns[i].when == PROCS && (pflag || deleted)) ||
+			    (columns[i].when == TPROCS && (pflag || deleted) &&
+			    target_pid() != 0))
 				add_column(i);
 	}
 	if (arg == NULL)
@@ -415,7 +445,7 @@ add_column(enum col c)
 		if (cols[i] == c)
 			return;
 	cols[ncols++] = c;
-	if (columns[c].when == PROCS)
+	if (columns[c].when == PROCS || columns[c].when == TPROCS)
 		scan = true;
 }
 
@@ -442,7 +472,13 @@ shmls_help(void)
 			fprintf(fp, "%s%s", sep, columns[i].name);
 			sep = ",";
 		}
-	fprintf(fp, "):\n");
+	fprintf(fp, ";\nwith --target, ");
+	for (sep = "", i = 0; i < NCOLUMNS; i++)
+		if (columns[i].when == TPROCS) {
+			fprintf(fp, "%s%s", sep, columns[i].name);
+			sep = ",";
+		}
+	fprintf(fp, " too):\n");
 	for (i = 0; i < NCOLUMNS; i++)
 		fprintf(fp, "  %-9s  %s\n", columns[i].name, columns[i].help);
 	if (fclose(fp) == EOF)
@@ -656,11 +692,15 @@ by_column(const void *a, const void *b)
 		c = cmp_num(nh, nk);
 		break;
 	case COL_PIDS:
+	case COL_NSPIDS:
 	case COL_COMMANDS:
 		for (i = 0; c == 0 && i < nh && i < nk; i++)
 			c = sortcol == COL_PIDS ?
 			    cmp_num((uintmax_t)h->holders[i].pid,
 			    (uintmax_t)k->holders[i].pid) :
+			    sortcol == COL_NSPIDS ?	/* unknown, -1, last */
+			    cmp_num((uintmax_t)target_nspid(h->holders[i].pid),
+			    (uintmax_t)target_nspid(k->holders[i].pid)) :
 			    strcmp(h->holders[i].comm, k->holders[i].comm);
 		if (c == 0)
 			c = cmp_num(nh, nk);
@@ -918,6 +958,7 @@ cell(enum col c, const struct row *row)
 			return NULL;
 		return fill_num(row->held != NULL ? row->held->nholders : 0);
 	case COL_PIDS:
+	case COL_NSPIDS:
 	case COL_COMMANDS:
 		return have_procs ? fill_list(c, row->held) : NULL;
 	default:
@@ -1153,6 +1194,8 @@ fill_list(enum col c, const struct procscan_entry *held)
 			fputs(format == FMT_JSON ? ", " : ",", fp);
 		if (c == COL_PIDS)
 			fprintf(fp, "%d", (int)held->holders[i].pid);
+		else if (c == COL_NSPIDS)
+			fill_nspid(fp, held->holders[i].pid);
 		else if (format == FMT_JSON)
 			json_string(fp, held->holders[i].comm);
 		else
@@ -1165,6 +1208,106 @@ fill_list(enum col c, const struct procscan_entry *held)
 	if (fclose(fp) == EOF)
 		err(1, NULL);
 	return s;
+}
+
+/*
+ * --all-targets: one row for each distinct /dev/shm on the host (each
+ * file system once), with the lowest PID that sees it, that process's
+ * command and cgroup, and how full it is, so that the container whose
+ * /dev/shm is full stands out.  lib/target.c finds them.
+ */
+static int
+list_targets(char **argv)
+{
+	static const struct {
+		const char	*name;
+		double		 whint;
+		int		 flags, json;
+	} tcols[] = {
+		{ "PID", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER },
+		{ "COMMAND", 0.1, SCOLS_FL_TRUNC, SCOLS_JSON_STRING },
+		{ "CGROUP", 0.3, SCOLS_FL_TRUNC, SCOLS_JSON_STRING },
+		{ "SIZE", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER },
+		{ "USED", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER },
+		{ "AVAIL", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER },
+		{ "SEGMENTS", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER },
+		{ "PROMISED", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER },
+		{ "ALLOC", 5, SCOLS_FL_RIGHT, SCOLS_JSON_NUMBER },
+	};
+	struct libscols_table *tb;
+	struct libscols_column *cl;
+	struct libscols_line *ln;
+	struct target_shm *v;
+	struct target_usage u;
+	char *data[nitems(tcols)], psz[8], fsz[8];
+	size_t n, i, j, skipped;
+	int rval = 0;
+
+	if (target_all(&v, &n, &skipped) == -1)
+		err(1, "/proc");
+	if ((tb = scols_new_table()) == NULL)
+		err(1, NULL);
+	scols_table_set_name(tb, "targets");
+	if (format == FMT_TABLE)
+		scols_table_enable_noencoding(tb, 1);
+	scols_table_enable_raw(tb, format == FMT_RAW);
+	scols_table_enable_json(tb, format == FMT_JSON);
+	scols_table_enable_export(tb, format == FMT_EXPORT);
+	scols_table_enable_noheadings(tb, nflag);
+	for (i = 0; i < nitems(tcols); i++) {
+		if ((cl = scols_table_new_column(tb, tcols[i].name,
+		    tcols[i].whint, tcols[i].flags)) == NULL)
+			err(1, NULL);
+		scols_column_set_json_type(cl, tcols[i].json);
+	}
+	for (i = 0; i < n; i++) {
+		if (target_usage(&v[i], want, argv, &u) == -1) {
+			warn("%s of process %d", SHM_DIR, (int)v[i].pid);
+			rval = 1;
+			continue;
+		}
+		if (u.size > 0 && u.promised > u.size) {
+			humanize_number(psz, 5, (int64_t)u.promised, "",
+			    HN_AUTOSCALE, HN_B | HN_NOSPACE | HN_DECIMAL);
+			humanize_number(fsz, 5, (int64_t)u.size, "",
+			    HN_AUTOSCALE, HN_B | HN_NOSPACE | HN_DECIMAL);
+			warnx("%s of process %d: segments promise %s, more "
+			    "than its size of %s", SHM_DIR, (int)v[i].pid,
+			    psz, fsz);
+		}
+		data[0] = fill_num((uintmax_t)v[i].pid);
+		data[1] = xstrdup(format == FMT_TABLE ? out_vis(v[i].comm) :
+		    v[i].comm);
+		data[2] = v[i].cgroup == NULL ? NULL : xstrdup(format ==
+		    FMT_TABLE ? out_vis(v[i].cgroup) : v[i].cgroup);
+		data[3] = fill_size(COL_SIZE, (off_t)u.size);
+		data[4] = fill_size(COL_SIZE, (off_t)u.used);
+		data[5] = fill_size(COL_SIZE, (off_t)u.avail);
+		data[6] = fill_num(u.segments);
+		data[7] = fill_size(COL_SIZE, (off_t)u.promised);
+		data[8] = fill_size(COL_ALLOC, (off_t)u.alloc);
+		if ((ln = scols_table_new_line(tb, NULL)) == NULL)
+			err(1, NULL);
+		for (j = 0; j < nitems(tcols); j++)
+			if (data[j] != NULL &&
+			    scols_line_refer_data(ln, j, data[j]) != 0)
+				err(1, NULL);
+	}
+	print_table(tb);
+	target_free(v, n);
+	return rval;
+}
+
+/* A holder's PID in its own namespace: unknown once it has ended. */
+static void
+fill_nspid(FILE *fp, pid_t pid)
+{
+	pid_t nspid;
+
+	if ((nspid = target_nspid(pid)) == -1)
+		fputs(format == FMT_JSON ? "null" : "-", fp);
+	else
+		fprintf(fp, "%d", (int)nspid);
 }
 
 /*

@@ -24,7 +24,10 @@
 #include "segment.h"
 #include "shmdir.h"
 
-enum { OPT_OLDER_THAN = OPT_FIRST_LOCAL, OPT_THIS_PID_NS, OPT_UNUSED };
+enum {
+	OPT_OLDER_THAN = OPT_FIRST_LOCAL, OPT_TARGET, OPT_THIS_PID_NS,
+	OPT_UNUSED
+};
 
 struct operands {
 	int	  argc;
@@ -62,7 +65,7 @@ static size_t	 ncands, capcands;
 
 static const char synopsis[] =
     "usage: shmrm [-fgnv] [--unused [--this-pid-namespace]] [--older-than age]\n"
-    "             name|pattern ...\n";
+    "             [--target pid] name|pattern ...\n";
 
 static const char options[] =
     "Remove shared memory segments.\n"
@@ -72,6 +75,8 @@ static const char options[] =
     "  -n, --dry-run          print what would be removed; remove nothing\n"
     "      --older-than=AGE   only segments unmodified for AGE (90s, 15m, 2h, "
     "7d)\n"
+    "      --target=PID       work on the /dev/shm process PID sees (a "
+    "container's)\n"
     "      --this-pid-namespace\n"
     "                         with --unused, take this PID namespace's "
     "processes\n"
@@ -85,6 +90,7 @@ static const struct option longopts[] = {
 	{ "glob",	no_argument,		NULL,	'g' },
 	{ "help",	no_argument,		NULL,	OPT_HELP },
 	{ "older-than",	required_argument,	NULL,	OPT_OLDER_THAN },
+	{ "target",	required_argument,	NULL,	OPT_TARGET },
 	{ "this-pid-namespace", no_argument,	NULL,	OPT_THIS_PID_NS },
 	{ "unused",	no_argument,		NULL,	OPT_UNUSED },
 	{ "verbose",	no_argument,		NULL,	'v' },
@@ -114,6 +120,9 @@ main(int argc, char *argv[])
 			if ((errstr = parse_age(optarg, &age)) != NULL)
 				usagex("invalid age '%s': %s", out_vis(optarg),
 				    errstr);
+			break;
+		case OPT_TARGET:
+			cli_target(optarg);
 			break;
 		case OPT_THIS_PID_NS:
 			this_ns = true;

@@ -17,14 +17,19 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "intr.h"
 #include "out.h"
 #include "parse.h"
 #include "progress.h"
 #include "segment.h"
 #include "xfer.h"
 
-enum { OPT_LOCK = OPT_FIRST_LOCAL };
+enum { OPT_LOCK = OPT_FIRST_LOCAL, OPT_TARGET };
 
+/* How many times a --lock writer starts again on a replaced segment. */
+#define LOCK_TRIES	100
+
+static int	 open_locked(const char *, bool *);
 static int	 write_one(const char *);
 static void	 undo(int, const char *, bool, off_t);
 
@@ -33,7 +38,8 @@ static mode_t	 mode = 0600;
 static off_t	 offset;
 
 static const char synopsis[] =
-    "usage: shmwrite [-acgkt] [--lock] [--progress] [-m mode] [-o offset] name\n";
+    "usage: shmwrite [-acgkt] [--lock] [--progress] [-m mode] [-o offset]\n"
+    "                [--target pid] name\n";
 
 static const char options[] =
     "Copy standard input into a shared memory segment.\n"
@@ -46,6 +52,8 @@ static const char options[] =
     "  -m, --mode=MODE        mode of a segment -c creates (default 0600)\n"
     "  -o, --offset=OFFSET    write OFFSET bytes into the segment\n"
     "      --progress         report bytes copied and the rate on stderr\n"
+    "      --target=PID       work on the /dev/shm process PID sees (a "
+    "container's)\n"
     "  -t, --truncate         end the segment where the input ends\n";
 
 static const struct option longopts[] = {
@@ -58,6 +66,7 @@ static const struct option longopts[] = {
 	{ "mode",	required_argument,	NULL,	'm' },
 	{ "offset",	required_argument,	NULL,	'o' },
 	{ "progress",	no_argument,		NULL,	OPT_PROGRESS },
+	{ "target",	required_argument,	NULL,	OPT_TARGET },
 	{ "truncate",	no_argument,		NULL,	't' },
 	{ "version",	no_argument,		NULL,	OPT_VERSION },
 	{ NULL,		0,			NULL,	0 }
@@ -66,7 +75,7 @@ static const struct option longopts[] = {
 int
 main(int argc, char *argv[])
 {
-	int ch;
+	int ch, rval;
 
 	cli_init(synopsis);
 	while ((ch = getopt_long(argc, argv, "acghkm:o:tV", longopts, NULL)) != -1) {
@@ -97,6 +106,9 @@ main(int argc, char *argv[])
 		case OPT_PROGRESS:
 			pflag = true;
 			break;
+		case OPT_TARGET:
+			cli_target(optarg);
+			break;
 		case 't':
 			tflag = true;
 			break;
@@ -123,10 +135,52 @@ main(int argc, char *argv[])
 	if (argc > 1)
 		usagex("one segment name only");
 	cli_names(argc, argv);
+	if (seg_dirfd() == -1)
+		err(1, "%s", SHM_DIR);
 
 	if (pflag)
 		progress_start();
-	return write_one(argv[0]) | out_close();
+	intr_catch();
+	rval = write_one(argv[0]);
+	intr_exit();
+	return rval | out_close();
+}
+
+/*
+ * Opens (with -c, creates) the segment, and with --lock locks it.  A name
+ * removed and made again while we waited for the lock is no longer what
+ * we locked: writing into the old object would be lost with it, so we
+ * start again on the new one, as the lock-file idiom does.
+ */
+static int
+open_locked(const char *name, bool *created)
+{
+	int fd, tries;
+
+	for (tries = 0; tries < LOCK_TRIES; tries++) {
+		if (cflag)
+			fd = seg_create(name, mode, false, created);
+		else
+			fd = seg_open(name, O_RDWR);
+		if (fd == -1 || !lock)
+			return fd;
+		if (seg_lock(fd, LOCK_EX) == -1) {
+			int saved = errno;
+
+			if (*created && !kflag)
+				seg_unlink_own(name, fd);
+			close(fd);
+			errno = saved;
+			return -1;
+		}
+		if (seg_is(name, fd))
+			return fd;
+		/* What we made and lost is gone with its name. */
+		close(fd);
+	}
+	*created = false;
+	errno = E_REPLACED;
+	return -1;
 }
 
 static int
@@ -138,15 +192,12 @@ write_one(const char *name)
 	bool created = false;
 	int fd, saved;
 
-	if (cflag)
-		fd = seg_create(name, mode, false, &created);
-	else
-		fd = seg_open(name, O_RDWR);
-	if (fd == -1) {
+	if ((fd = open_locked(name, &created)) == -1) {
+		intr_exit();
 		warn_name(name);
 		return 1;
 	}
-	if ((lock && seg_lock(fd, LOCK_EX) == -1) || fstat(fd, &st) == -1)
+	if (fstat(fd, &st) == -1 || xfer_check_input(STDIN_FILENO, fd) == -1)
 		goto fail;
 	oldsize = st.st_size;
 	if (aflag)
@@ -179,15 +230,22 @@ write_one(const char *name)
 			return 1;
 		}
 		if (side == XFER_IN) {
-			warnx("stdin: %s", out_strerror(errno));
+			saved = errno;
 			undo(fd, name, created, oldsize);
 			close(fd);
+			intr_exit();
+			warnx("stdin: %s", out_strerror(saved));
 			return 1;
 		}
 		goto fail;
 	}
 	if ((tflag || created) && ftruncate(fd, offset + done) == -1)
 		goto fail;
+	/* A signal before we are done undoes, whatever finished since. */
+	if (intr_caught()) {
+		errno = EINTR;
+		goto fail;
+	}
 	if (close(fd) == -1) {
 		fd = -1;
 		goto fail;
@@ -199,6 +257,7 @@ fail:
 		undo(fd, name, created, oldsize);
 		close(fd);
 	}
+	intr_exit();
 	errno = saved;
 	warn_name(name);
 	return 1;
@@ -206,18 +265,23 @@ fail:
 
 /*
  * After a failed write, leave things as they were where that can be done:
- * a segment we made goes (unless -k), and one whose old bytes the write
- * did not reach (-a, or -g past the end) gets its old size back.  An
- * oldsize < 0 was never known.
+ * a segment we made goes (unless -k), if its name is still ours, and one
+ * whose old bytes the write did not reach (-a, or -g past the end) gets
+ * its old size back: through our descriptor, so only the object we grew
+ * shrinks, whatever its name now holds.  An oldsize < 0 was never known.
  */
 static void
 undo(int fd, const char *name, bool created, off_t oldsize)
 {
+	struct stat st;
+	int saved = errno;
+
 	if (created) {
 		if (!kflag)
-			seg_unlink(name);
-	} else if (oldsize >= 0 && offset >= oldsize &&
-	    ftruncate(fd, oldsize) == -1)
-		warn("%s: cannot restore its size of %jd bytes", out_vis(name),
-		    (intmax_t)oldsize);
+			seg_unlink_own(name, fd);
+	} else if (oldsize >= 0 && offset >= oldsize && fstat(fd, &st) == 0 &&
+	    st.st_size != oldsize && ftruncate(fd, oldsize) == -1)
+		warnx("%s: cannot restore the size of %jd bytes: %s",
+		    out_vis(name), (intmax_t)oldsize, out_strerror(errno));
+	errno = saved;
 }

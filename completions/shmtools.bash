@@ -23,31 +23,33 @@ _shmtools_spec()
 		args='-l: --length: -o: --offset:'
 		operands=files ;;
 	shmcat)
-		opts='-l --length= --lock -o --offset= --progress -s --string'
-		args='-l: --length: -o: --offset:'
+		opts='-l --length= --lock -o --offset= --progress -s --string
+		    --target='
+		args='-l: --length: -o: --offset: --target:pid'
 		operands=segments ;;
 	shmcreate)
 		opts='-e --exist-ok -m --mode= -r --reserve -s --size=
-		    -v --verbose'
-		args='-m:mode --mode:mode -s: --size:'
+		    --target= -v --verbose'
+		args='-m:mode --mode:mode -s: --size: --target:pid'
 		operands=segments ;;
 	shmls)
-		opts='-a --all -b --bytes --deleted -E --export -J --json
-		    -n --noheadings -o --output= --output-all -P --pairs
-		    -p --processes -r --raw --summary --time-format=
+		opts='-a --all --all-targets -b --bytes --deleted -E --export
+		    -J --json -n --noheadings -o --output= --output-all -P --pairs
+		    -p --processes -r --raw --summary --target= --time-format=
 		    -x --sort='
-		args='-o:columns --output:columns --time-format:timefmt
-		    -x:column --sort:column'
+		args='-o:columns --output:columns --target:pid
+		    --time-format:timefmt -x:column --sort:column'
 		operands=segments ;;
 	shmrm)
-		opts='-f --force -g --glob -n --dry-run --older-than=
+		opts='-f --force -g --glob -n --dry-run --older-than= --target=
 		    --this-pid-namespace --unused -v --verbose'
-		args='--older-than:'
+		args='--older-than: --target:pid'
 		operands=segments ;;
 	shmwrite)
 		opts='-a --append -c --create -g --grow -k --keep-partial
-		    --lock -m --mode= -o --offset= --progress -t --truncate'
-		args='-m:mode --mode:mode -o: --offset:'
+		    --lock -m --mode= -o --offset= --progress --target= -t
+		    --truncate'
+		args='-m:mode --mode:mode -o: --offset: --target:pid'
 		operands=segments ;;
 	*)
 		return 1 ;;
@@ -160,6 +162,18 @@ _shmtools_segments()
 	return 0
 }
 
+# --target: the PIDs of the processes there are, starting with $1.
+_shmtools_pids()
+{
+	local p
+
+	for p in /proc/[1-9]*; do
+		p=${p#/proc/}
+		[[ $p == "$1"* ]] && COMPREPLY+=("$p")
+	done
+	return 0
+}
+
 # shmls -o: a comma-separated list of columns, optionally after '+'; with
 # $3 = one, the one column of shmls -x.  The column names come from shmls
 # --help, which prints them from the same table that shmls reads, so they
@@ -252,6 +266,8 @@ _shmtools()
 			_shmtools_columns "$arg" "$1" ;;
 		column)
 			_shmtools_columns "$arg" "$1" one ;;
+		pid)
+			_shmtools_pids "$arg" ;;
 		esac
 		# Sizes, offsets, lengths and ages: nothing to offer.
 		((${#COMPREPLY[@]})) && COMPREPLY=("${COMPREPLY[@]/#/$prefix}")

@@ -6,18 +6,24 @@
  * name the option and the value.
  */
 #include <err.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "name.h"
 #include "out.h"
 #include "parse.h"
+#include "target.h"
 
 static const char *synopsis;
+
+static void	 cover_std_fds(void);
 
 /*
  * SIGPIPE is ignored so that a closed pipe shows up as EPIPE, which ends
@@ -27,9 +33,35 @@ static const char *synopsis;
 void
 cli_init(const char *s)
 {
+	cover_std_fds();
 	synopsis = s;
 	setlocale(LC_CTYPE, "");
 	signal(SIGPIPE, SIG_IGN);
+}
+
+/*
+ * A descriptor among 0, 1 and 2 that we were started without would be the
+ * number the next open(2) returns, and the segment or file we open would
+ * then be read as our input, get our output or our diagnostics.  An
+ * O_PATH descriptor takes the number instead: reads and writes on it fail
+ * with EBADF, as they would on the closed descriptor.  /dev/null may be
+ * missing (a container, a test that hides /dev); the root always exists.
+ * Nothing else has been opened yet, and we cannot even say why we stop.
+ */
+static void
+cover_std_fds(void)
+{
+	int fd, nfd;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1)
+			continue;
+		/* The lowest free number: fd itself, kept open for good. */
+		if ((nfd = open("/dev/null", O_PATH)) == -1)
+			nfd = open("/", O_PATH);
+		if (nfd != fd)
+			_exit(1);
+	}
 }
 
 noreturn void
@@ -107,4 +139,20 @@ cli_names(int argc, char **argv)
 			    errstr);
 		argv[i] = (char *)name;
 	}
+}
+
+/*
+ * --target PID: from now on, the /dev/shm that process sees.  It is
+ * opened when first needed, so that usage errors still come first.
+ */
+void
+cli_target(const char *arg)
+{
+	const char *errstr;
+	pid_t pid;
+
+	pid = (pid_t)strtonum(arg, 1, INT_MAX, &errstr);
+	if (errstr != NULL)
+		usagex("invalid PID '%s': %s", out_vis(arg), errstr);
+	target_set(pid);
 }

@@ -29,5 +29,6 @@ noreturn void	 version(void);
 off_t		 cli_size(const char *what, const char *arg);
 mode_t		 cli_mode(const char *arg);
 void		 cli_names(int argc, char **argv);
+void		 cli_target(const char *arg);
 
 #endif

@@ -9,6 +9,7 @@
 #include <err.h>
 #include <errno.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,13 @@ out_strerror(int e)
 		return "file shrank while writing";
 	case E_MAPFAULT:
 		return "mapped page unavailable (out of space or I/O error)";
+	case E_SAMEFILE:
+		return "input file is output file";
+	case E_PROTECTED:
+		return "Permission denied (fs.protected_regular: another "
+		    "user's file in a sticky directory)";
+	case E_REPLACED:
+		return "replaced by another segment each time it was locked";
 	default:
 		return strerror(e);
 	}
@@ -79,6 +87,16 @@ out_vis(const char *s)
 	return buf;
 }
 
+/* "1 byte", "2 bytes": a count for a message, in a static buffer. */
+const char *
+out_bytes(off_t n)
+{
+	static char buf[32];
+
+	snprintf(buf, sizeof(buf), "%jd byte%s", (intmax_t)n, n == 1 ? "" : "s");
+	return buf;
+}
+
 /* Whether some operand failed, for the status of a quiet end. */
 static int failed;
 
@@ -87,6 +105,18 @@ void
 warn_name(const char *name)
 {
 	warnx("%s: %s", out_vis(name), out_strerror(errno));
+	failed = 1;
+}
+
+/* A message of the caller's making; the operand failed. */
+void
+warn_op(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarnx(fmt, ap);
+	va_end(ap);
 	failed = 1;
 }
 
@@ -100,13 +130,13 @@ warn_past_end(const char *name, const char *kind, off_t size, off_t offset,
     off_t input, off_t written)
 {
 	if (input >= 0)
-		warnx("%s: input of %jd bytes at offset %jd runs past the end "
+		warnx("%s: input of %s at offset %jd runs past the end "
 		    "of the %s (size %jd): nothing written", out_vis(name),
-		    (intmax_t)input, (intmax_t)offset, kind, (intmax_t)size);
+		    out_bytes(input), (intmax_t)offset, kind, (intmax_t)size);
 	else
 		warnx("%s: input runs past the end of the %s (size %jd): "
-		    "%jd bytes written at offset %jd", out_vis(name), kind,
-		    (intmax_t)size, (intmax_t)written, (intmax_t)offset);
+		    "%s written at offset %jd", out_vis(name), kind,
+		    (intmax_t)size, out_bytes(written), (intmax_t)offset);
 	failed = 1;
 }
 

@@ -18,12 +18,18 @@ enum {
 	E_SHRANK,		/* the source ended before its size said */
 	E_SHRANK_WRITE,		/* the file shrank while we stored into it */
 	E_PASTEND,		/* input ran past the end: see warn_past_end */
-	E_MAPFAULT		/* a mapped page could not be had (SIGBUS) */
+	E_MAPFAULT,		/* a mapped page could not be had (SIGBUS) */
+	E_SAMEFILE,		/* standard input is the object written */
+	E_PROTECTED,		/* fs.protected_regular forbids the open */
+	E_REPLACED		/* the name kept being replaced under a lock */
 };
 
 const char	*out_strerror(int);
 const char	*out_vis(const char *);
+const char	*out_bytes(off_t);
 void		 warn_name(const char *);
+void		 warn_op(const char *, ...)
+		    __attribute__((format(printf, 1, 2)));
 void		 warn_past_end(const char *, const char *, off_t, off_t, off_t,
 		    off_t);
 noreturn void	 out_fail(void);

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -186,24 +187,70 @@ parse_size(const char *arg, off_t *val)
 }
 
 /*
+ * One clause of a symbolic mode (no ','), applied to m.  setmode(3) leaves
+ * the sticky bit alone in a clause for "o" only ("o+t", "o=rt"), where
+ * chmod(1) sets or clears it as for any other who; we do as chmod does.
+ */
+static mode_t
+apply_clause(const char *clause, mode_t m)
+{
+	const char *p;
+	void *set;
+	bool others = false, t;
+	char op;
+
+	if ((set = setmode(clause)) != NULL) {
+		m = getmode(set, m);
+		free(set);
+	}
+	for (p = clause; *p != '\0' && strchr("ugoa", *p) != NULL; p++)
+		if (!(others = *p == 'o'))
+			return m;
+	while (others && (*p == '+' || *p == '-' || *p == '=')) {
+		op = *p++;
+		for (t = false; *p != '\0' && strchr("rwxXstugo", *p) != NULL;
+		    p++)
+			t = t || *p == 't';
+		if (op == '=' || t)
+			m = op != '-' && t ? m | S_ISVTX : m & ~S_ISVTX;
+	}
+	return m;
+}
+
+/*
  * An octal mode, or a symbolic one applied to 0 as install -m does: the
- * result is the mode given, whatever the umask.
+ * result is the mode given, whatever the umask.  A symbolic mode is
+ * applied a clause at a time, for apply_clause.
  */
 const char *
 parse_mode(const char *arg, mode_t *val)
 {
+	char clause[256];
+	const char *p;
 	void *set;
-	mode_t mask;
+	mode_t mask, m;
+	size_t n;
 
 	if (*arg == '\0')
 		return "empty mode";
 	mask = umask(0);
 	set = setmode(arg);
-	umask(mask);
-	if (set == NULL)
+	if (set == NULL) {
+		umask(mask);
 		return "invalid mode";
-	*val = getmode(set, 0) & ALLPERMS;
+	}
+	m = getmode(set, 0);
 	free(set);
+	if ((*arg < '0' || *arg > '9') && strlen(arg) < sizeof(clause)) {
+		for (m = 0, p = arg; *p != '\0'; p += n + (p[n] == ',')) {
+			n = strcspn(p, ",");
+			memcpy(clause, p, n);
+			clause[n] = '\0';
+			m = apply_clause(clause, m);
+		}
+	}
+	umask(mask);
+	*val = m & ALLPERMS;
 	return NULL;
 }
 

@@ -88,6 +88,7 @@ struct scan {
 static int	 scan_all(struct scan *);
 static void	 scan_proc(struct scan *, int, const char *);
 static int	 scan_fds(struct scan *);
+static char	*fd_name(char *, ssize_t);
 static int	 scan_maps(struct scan *);
 static void	 scan_map(struct scan *, char *);
 static void	 add_hit(struct scan *, dev_t, ino_t, bool, const char *,
@@ -302,7 +303,6 @@ static int
 scan_fds(struct scan *s)
 {
 	char link[PATH_MAX + sizeof(DELETED)];
-	const size_t plen = sizeof(SHM_PREFIX) - 1;
 	struct dirent *de;
 	struct stat st;
 	DIR *dir;
@@ -322,12 +322,8 @@ scan_fds(struct scan *s)
 			continue;
 		len = readlinkat(dirfd(dir), de->d_name, link,
 		    sizeof(link) - 1);
-		if (len <= (ssize_t)plen || memcmp(link, SHM_PREFIX, plen) != 0)
+		if ((name = fd_name(link, len)) == NULL)
 			continue;
-		link[len] = '\0';
-		name = link + plen;
-		if (strchr(name, '/') != NULL)
-			continue;	/* in a directory below: not a segment */
 		if (fstatat(dirfd(dir), de->d_name, &st, 0) == -1 ||
 		    st.st_dev != s->dev || !S_ISREG(st.st_mode))
 			continue;
@@ -337,6 +333,33 @@ scan_fds(struct scan *s)
 	}
 	closedir(dir);
 	return 0;
+}
+
+/*
+ * The name in a /proc/PID/fd link of len bytes, ended here, if it names a
+ * file directly in SHM_DIR; else NULL.  A process chrooted inside another
+ * mount namespace (a container made that way) shows the path from that
+ * namespace's root, ".../dev/shm/NAME"; the device then decides.
+ */
+static char *
+fd_name(char *link, ssize_t len)
+{
+	const size_t plen = sizeof(SHM_PREFIX) - 1;
+	char *name;
+
+	if (len <= (ssize_t)plen)
+		return NULL;
+	link[len] = '\0';
+	if ((name = strrchr(link, '/')) == NULL)
+		return NULL;	/* pipe:[...], socket:[...] */
+	name++;
+	if (memcmp(link, SHM_PREFIX, plen) == 0)
+		return name == link + plen ? name : NULL;
+	/* Not below our SHM_DIR, so a directory below it cannot count. */
+	if ((size_t)(name - link) < plen || *name == '\0' ||
+	    memcmp(name - plen, SHM_PREFIX, plen) != 0)
+		return NULL;
+	return name;
 }
 
 static int

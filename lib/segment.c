@@ -13,11 +13,16 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
+#include "intr.h"
 #include "out.h"
 #include "segment.h"
+#include "target.h"
 
 #define OPEN_FLAGS	(O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
 
@@ -27,6 +32,9 @@ seg_dirfd(void)
 {
 	static int dirfd = -1;
 
+	/* --target: the one another process sees, as target.c finds it. */
+	if (target_pid() != 0)
+		return target_dirfd();
 	if (dirfd == -1)
 		dirfd = open(SHM_DIR, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	return dirfd;
@@ -135,10 +143,63 @@ open_regular(const char *path, int flags)
 }
 
 /*
+ * fs.protected_regular, or 2, the strictest, when it cannot be read (no
+ * /proc): we would rather refuse than open what the kernel would not.
+ */
+static int
+protected_regular(void)
+{
+	char buf[16];
+	ssize_t r;
+	int fd, level = 2;
+
+	if ((fd = open("/proc/sys/fs/protected_regular",
+	    O_RDONLY | O_CLOEXEC)) == -1)
+		return level;
+	if ((r = read(fd, buf, sizeof(buf) - 1)) > 0) {
+		buf[r] = '\0';
+		buf[strcspn(buf, "\n")] = '\0';
+		level = (int)strtonum(buf, 0, INT_MAX, NULL);
+	}
+	close(fd);
+	return level;
+}
+
+/*
+ * Whether the kernel would refuse open(O_CREAT) of the existing segment fd
+ * (may_create_in_sticky in fs/namei.c): with fs.protected_regular set, in
+ * a sticky directory, a file owned by neither us nor the directory's owner
+ * when the directory is world-writable, or at 2 group-writable.  Root is
+ * no exception.  We open an existing segment without O_CREAT, so that we
+ * know whether we made it, and must ask the same question ourselves.
+ */
+static int
+protected_open(int fd)
+{
+	struct stat dst, st;
+	int level;
+
+	if (fstat(seg_dirfd(), &dst) == -1 || fstat(fd, &st) == -1)
+		return -1;
+	if (!(dst.st_mode & S_ISVTX) || !S_ISREG(st.st_mode) ||
+	    st.st_uid == dst.st_uid || st.st_uid == geteuid())
+		return 0;
+	if (!(dst.st_mode & (S_IWOTH | S_IWGRP)) ||
+	    (level = protected_regular()) == 0)
+		return 0;
+	if ((dst.st_mode & S_IWOTH) || level >= 2) {
+		errno = E_PROTECTED;
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * Opens a segment for writing, making it if it is missing; with excl, an
  * existing segment is EEXIST.  A new segment gets exactly mode, whatever
  * the umask.  Creating with O_EXCL and then opening, in a loop, tells us
- * who made it even when others race to make the same name.
+ * who made it even when others race to make the same name; an existing
+ * segment is refused where open(O_CREAT) would refuse it.
  */
 int
 seg_create(const char *name, mode_t mode, bool excl, bool *created)
@@ -153,8 +214,8 @@ seg_create(const char *name, mode_t mode, bool excl, bool *created)
 			if (fchmod(fd, mode) == -1) {
 				int saved = errno;
 
+				seg_unlink_own(name, fd);
 				close(fd);
-				seg_unlink(name);
 				errno = saved;
 				return -1;
 			}
@@ -162,8 +223,17 @@ seg_create(const char *name, mode_t mode, bool excl, bool *created)
 		}
 		if (errno != EEXIST || excl)
 			return -1;
-		if ((fd = open_at(name, O_RDWR, 0)) != -1)
-			return check_open(fd);
+		if ((fd = open_at(name, O_RDWR, 0)) != -1) {
+			if ((fd = check_open(fd)) != -1 &&
+			    protected_open(fd) == -1) {
+				int saved = errno;
+
+				close(fd);
+				errno = saved;
+				return -1;
+			}
+			return fd;
+		}
 		if (errno != ENOENT)
 			return -1;
 		/* Removed between the two opens: try again. */
@@ -207,13 +277,43 @@ seg_unlink(const char *name)
 	return unlinkat(dirfd, name, 0);
 }
 
-/* flock(2), waiting through signals. */
+/*
+ * Whether name still refers to the object open on fd: the same device and
+ * inode.  What this tells us may change the moment after, since Linux has
+ * no way to unlink or lock a name only if it is a given object.
+ */
+bool
+seg_is(const char *name, int fd)
+{
+	struct stat nst, st;
+
+	return fstat(fd, &st) == 0 && seg_stat(name, &nst) == 0 &&
+	    nst.st_dev == st.st_dev && nst.st_ino == st.st_ino;
+}
+
+/*
+ * Removes the segment we made and have open on fd, unless its name now
+ * refers to something else: another process removed ours and made a new
+ * one, which is not ours to remove.
+ */
+int
+seg_unlink_own(const char *name, int fd)
+{
+	if (!seg_is(name, fd)) {
+		errno = ENOENT;
+		return -1;
+	}
+	return seg_unlink(name);
+}
+
+/* flock(2), waiting through signals other than those of intr_catch. */
 int
 seg_lock(int fd, int op)
 {
 	int r;
 
-	while ((r = flock(fd, op)) == -1 && errno == EINTR)
+	while ((r = flock(fd, op)) == -1 && errno == EINTR &&
+	    !intr_caught())
 		;
 	return r;
 }
@@ -230,7 +330,18 @@ seg_reserve(int fd, off_t off, off_t len)
 
 	if (len == 0)
 		return 0;
-	if ((e = posix_fallocate(fd, off, len)) != 0) {
+	/*
+	 * On tmpfs, fallocate(2) gives up with EINTR when a signal is
+	 * pending and frees what it had allocated; intr_catch's signals end
+	 * the reservation, any other one does not.
+	 */
+	do {
+		if (intr_caught()) {
+			errno = EINTR;
+			return -1;
+		}
+	} while ((e = posix_fallocate(fd, off, len)) == EINTR);
+	if (e != 0) {
 		errno = e;
 		return -1;
 	}

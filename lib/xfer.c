@@ -23,13 +23,16 @@
 #include <setjmp.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "intr.h"
 #include "out.h"
 #include "parse.h"
 #include "progress.h"
+#include "segment.h"
 #include "xfer.h"
 
 #define BUFSZ	(1024 * 1024)		/* for read/write */
@@ -169,7 +172,7 @@ move(enum method *m, int in, off_t *inoff, int out, off_t *outoff, size_t n)
 			progress_add(r);
 			return r;
 		}
-		if (errno == EINTR)
+		if (errno == EINTR && !intr_caught())
 			continue;
 		if (!refused(errno))
 			return -1;
@@ -256,15 +259,21 @@ copy_out(int fd, off_t off, off_t len, int out, int flags,
 	return 0;
 }
 
-/* Where copy_in puts what it reads: bytes n at p go to pos. */
-typedef int	sink_fn(void *ctx, const char *p, size_t n, off_t pos);
+/*
+ * Where copy_in puts what it reads: bytes n at p go to pos.  On failure
+ * *took says how many of them went, so that the caller can say what was
+ * stored.
+ */
+typedef int	sink_fn(void *ctx, const char *p, size_t n, off_t pos,
+		    size_t *took);
 
 /*
  * Reads in to its end, or for at most max bytes (max < 0: no limit), and
  * hands the bytes to sink for positions off, off + 1, ...  With room >= 0,
  * at most room bytes may go: input beyond that is E_PASTEND, after the
- * first room bytes went.  *done counts the bytes the sink took.  Returns
- * 0, or -1 with errno and *side set.
+ * first room bytes went.  *done counts the bytes the sink took, a failed
+ * sink's part included.  Returns 0, or -1 with errno and *side set; a
+ * signal of intr_catch's is EINTR, from the side of the input.
  */
 static int
 copy_in(int in, off_t off, off_t room, off_t max, sink_fn *sink, void *ctx,
@@ -272,7 +281,7 @@ copy_in(int in, off_t off, off_t room, off_t max, sink_fn *sink, void *ctx,
 {
 	char *buf;
 	ssize_t r;
-	size_t n;
+	size_t n, took;
 
 	*done = 0;
 	if ((buf = xfer_buf()) == NULL) {
@@ -288,8 +297,9 @@ copy_in(int in, off_t off, off_t room, off_t max, sink_fn *sink, void *ctx,
 		if (room >= 0 && room - *done < (off_t)n)
 			n = (size_t)(room - *done);
 		/* Out of room, one more byte tells whether input goes on. */
-		if ((r = read(in, buf, n > 0 ? n : 1)) == -1) {
-			if (errno == EINTR)
+		if (intr_wait(in) == -1 ||
+		    (r = read(in, buf, n > 0 ? n : 1)) == -1) {
+			if (errno == EINTR && !intr_caught())
 				continue;
 			*side = XFER_IN;
 			return -1;
@@ -306,8 +316,10 @@ copy_in(int in, off_t off, off_t room, off_t max, sink_fn *sink, void *ctx,
 			*side = XFER_OUT;
 			return -1;
 		}
-		if (sink(ctx, buf, (size_t)r, off + *done) == -1) {
-			*side = XFER_OUT;
+		took = 0;
+		if (sink(ctx, buf, (size_t)r, off + *done, &took) == -1) {
+			*done += (off_t)took;
+			*side = errno == EINTR ? XFER_IN : XFER_OUT;
 			return -1;
 		}
 		*done += r;
@@ -315,9 +327,22 @@ copy_in(int in, off_t off, off_t room, off_t max, sink_fn *sink, void *ctx,
 }
 
 static int
-pwrite_sink(void *ctx, const char *p, size_t n, off_t pos)
+pwrite_sink(void *ctx, const char *p, size_t n, off_t pos, size_t *took)
 {
-	return write_all(*(int *)ctx, p, n, pos);
+	ssize_t w;
+
+	while (*took < n) {
+		w = pwrite(*(int *)ctx, p + *took, n - *took,
+		    pos + (off_t)*took);
+		if (w == -1) {
+			if (errno == EINTR && !intr_caught())
+				continue;
+			return -1;
+		}
+		progress_add(w);
+		*took += (size_t)w;
+	}
+	return 0;
 }
 
 /*
@@ -344,6 +369,11 @@ xfer_in(int in, int fd, off_t off, off_t room, off_t *done,
 		/* Near the largest offset, copy_in says EFBIG, writing nothing. */
 		if (m == M_RW || n == 0 || OFF_MAX - pos < (off_t)n)
 			break;
+		if (intr_caught()) {
+			errno = EINTR;
+			*side = XFER_IN;
+			return -1;
+		}
 		if ((r = move(&m, in, NULL, fd, &pos, n)) == -1) {
 			if (m == M_RW)
 				break;
@@ -360,6 +390,28 @@ xfer_in(int in, int fd, off_t off, off_t room, off_t *done,
 	    pwrite_sink, &fd, &more, side);
 	*done += more;
 	return ret;
+}
+
+/*
+ * Refuses, as cat does, input that is the object written: reading what we
+ * write would go on until the file system is full.  Any overlap is
+ * possible (-a reads from the start and writes at the end), so the same
+ * regular file (device and inode) is refused whatever the offsets.
+ */
+int
+xfer_check_input(int in, int fd)
+{
+	struct stat ist, st;
+
+	if (fstat(in, &ist) == -1 || !S_ISREG(ist.st_mode))
+		return 0;
+	if (fstat(fd, &st) == -1)
+		return -1;
+	if (ist.st_dev == st.st_dev && ist.st_ino == st.st_ino) {
+		errno = E_SAMEFILE;
+		return -1;
+	}
+	return 0;
 }
 
 /*
@@ -728,35 +780,45 @@ struct map_sink {
 	char	*map;
 	off_t	 base;
 	size_t	 len;
-	/* what copy_window copies */
+	/* what copy_window copies, and how much of it it has */
 	char		*dst;
 	const char	*src;
 	size_t		 n;
+	volatile size_t	 copied;
 };
 
+/*
+ * A page of the mapping at a time, so that when a page cannot be had, the
+ * bytes stored before it are known exactly: none of a page whose first
+ * touch faults was stored.
+ */
 static int
 copy_window(void *arg)
 {
 	struct map_sink *m = arg;
+	size_t pagesz = (size_t)page_size(), step;
 
-	memcpy(m->dst, m->src, m->n);
+	while (m->copied < m->n) {
+		step = pagesz - ((uintptr_t)(m->dst + m->copied) & (pagesz - 1));
+		if (step > m->n - m->copied)
+			step = m->n - m->copied;
+		memcpy(m->dst + m->copied, m->src + m->copied, step);
+		m->copied += step;
+	}
 	progress_add((off_t)m->n);
 	return 0;
 }
 
 static int
-map_sink(void *ctx, const char *p, size_t n, off_t pos)
+map_sink(void *ctx, const char *p, size_t n, off_t pos, size_t *took)
 {
 	struct map_sink *m = ctx;
 	size_t delta;
-	int e;
 
 	/* Growing: allocate first, so a full disk is ENOSPC, not SIGBUS. */
 	if (m->grow && pos + (off_t)n > m->size) {
-		if ((e = posix_fallocate(m->fd, pos, (off_t)n)) != 0) {
-			errno = e;
+		if (seg_reserve(m->fd, pos, (off_t)n) == -1)
 			return -1;
-		}
 		m->size = pos + (off_t)n;
 	}
 	if (m->map == NULL || pos < m->base ||
@@ -772,7 +834,9 @@ map_sink(void *ctx, const char *p, size_t n, off_t pos)
 	m->dst = m->map + (pos - m->base);
 	m->src = p;
 	m->n = n;
+	m->copied = 0;
 	if (xfer_guard(copy_window, m) == -1) {
+		*took = m->copied;
 		if (shrank(m->fd, pos + (off_t)n))
 			errno = E_SHRANK_WRITE;
 		return -1;

@@ -27,6 +27,7 @@ int	xfer_stream_out(int fd, off_t skip, off_t len, int out,
 	    enum xfer_side *side);
 int	xfer_in(int in, int fd, off_t off, off_t room, off_t *done,
 	    enum xfer_side *side);
+int	xfer_check_input(int in, int fd);
 off_t	xfer_input_left(int in);
 off_t	xfer_span(off_t size, off_t off, off_t max);
 int	xfer_map_in(int in, int fd, off_t off, off_t max, bool grow,

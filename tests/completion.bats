@@ -135,7 +135,7 @@ willneed"
 @test "completion: offers shmls columns for -o, a list at a time" {
 	comp shmls -o ''
 	assert_equal "$got" "$(printf '%s\n' NAME SIZE ALLOC PERMS MODE UID \
-	    USER GID GROUP MTIME NPROCS PIDS COMMANDS | LC_ALL=C sort)"
+	    USER GID GROUP MTIME NPROCS PIDS NSPIDS COMMANDS | LC_ALL=C sort)"
 	assert_equal "$COMPOPT" " -o nospace"
 	comp shmls -o NAME,S
 	assert_equal "$got" "NAME,SIZE"
@@ -153,7 +153,7 @@ willneed"
 @test "completion: offers one shmls column for -x, with a space after it" {
 	comp shmls -x ''
 	assert_equal "$got" "$(printf '%s\n' NAME SIZE ALLOC PERMS MODE UID \
-	    USER GID GROUP MTIME NPROCS PIDS COMMANDS | LC_ALL=C sort)"
+	    USER GID GROUP MTIME NPROCS PIDS NSPIDS COMMANDS | LC_ALL=C sort)"
 	assert_equal "$COMPOPT" ""
 	comp shmls -x al
 	assert_equal "$got" "ALLOC"

@@ -24,12 +24,18 @@ T=$BATS_TEST_TMPDIR
 # the file systems it mounted (tmpfs_on, small_shm).
 HOLDERS=()
 MOUNTS=()
+# sysctl settings a test changed (set_sysctl), as "path value" to restore.
+SYSCTLS=()
 
 # Stops the holders, unmounts the test's mounts, newest first, and removes
 # every name the test made: its segments, its semaphores, and dot names.
 common_teardown() {
 	local pid i
 
+	# First, since they are global: the host and others' tests see them.
+	for ((i = ${#SYSCTLS[@]} - 1; i >= 0; i--)); do
+		echo "${SYSCTLS[i]#* }" >"${SYSCTLS[i]%% *}"
+	done
 	for pid in "${HOLDERS[@]}"; do
 		kill "$pid" 2>/dev/null || true
 		wait "$pid" 2>/dev/null || true
@@ -58,6 +64,16 @@ tmpfs_on() {
 	mkdir -p "$1"
 	mount -t tmpfs -o "size=$2,mode=${3:-0755}" shmtools-test "$1"
 	MOUNTS+=("$1")
+}
+
+# set_sysctl NAME VALUE: sets /proc/sys/NAME (with dots) for this test; the
+# teardown puts back the old value, whether the test passed or not.
+set_sysctl() {
+	local path="/proc/sys/${1//.//}"
+
+	need_private_shm
+	SYSCTLS+=("$path $(cat "$path")")
+	echo "$2" >"$path"
 }
 
 # Mounts a tmpfs of the given size over /dev/shm for this test only.
@@ -259,6 +275,9 @@ size_of() { stat -c %s "/dev/shm/$1"; }
 traced() {
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" strace "$@"
 }
+
+# For pipeline, like as_nobody.
+export -f traced
 
 # --version prints "CMD (shmtools) VERSION", the version CMakeLists.txt has.
 assert_version() {

@@ -25,6 +25,11 @@ file_size() {
 	stat -c %s "$1"
 }
 
+# Whether file $1 is $2 bytes long, for retry.
+is_size() {
+	[ "$(file_size "$1")" = "$2" ]
+}
+
 # The messages for input past the end: refused before writing (regular
 # file on stdin), and stopped after writing what fitted (anything else).
 refused() {
@@ -337,7 +342,7 @@ efghij"
 	mkdir dir
 	run -1 --separate-stderr mapsync -w f <dir
 	assert_output ""
-	assert_equal "$stderr" "mapsync: stdin: Is a directory"
+	assert_equal "$stderr" "mapsync: stdin: Is a directory; f: nothing written"
 	cmp f data
 }
 
@@ -405,16 +410,55 @@ efghij"
 	cmp rofs/f data
 }
 
+# fed_full -o OFFSET: mapsync -v -w -g of small/f from a fifo that first
+# gives 12345, which grows the file, then 3 MiB that cannot fit; exits 1,
+# with its stdout and stderr in $output and $stderr.
+fed_full() {
+	local size s=0
+
+	size=$(($(file_size small/f) > $2 + 5 ? $(file_size small/f) : $2 + 5))
+	rm -f fifo
+	mkfifo fifo
+	mapsync -v -w -g "$@" small/f <fifo >out 2>err &
+	exec 7>fifo
+	printf 12345 >&7
+	retry is_size small/f "$size"
+	head -c 3M /dev/zero >&7 2>/dev/null || true
+	exec 7>&-
+	wait $! || s=$?
+	assert_equal "$s" 1
+	output=$(cat out)
+	stderr=$(cat err)
+}
+
 @test "mapsync: -g on a full file system is ENOSPC, not SIGBUS" {
 	tmpfs_on "$T/small" 1m
 	printf abc >small/f
-	run -1 --separate-stderr bash -c 'head -c 3M /dev/zero |
-	    mapsync -g -w small/f'
-	assert_output ""
-	assert_equal "$stderr" "mapsync: small/f: No space left on device"
+	# From a pipe: 12345 grows the file, then 3 MiB do not fit; the file
+	# gets its size back, and only what was written over the old bytes
+	# stays.
+	fed_full -o 0
+	assert_equal "$stderr" \
+	    "mapsync: small/f: No space left on device; 3 bytes written at offset 0"
+	assert_equal "$(cat small/f)" 123
+	printf abc >small/f
+	fed_full -o 1
+	assert_equal "$stderr" \
+	    "mapsync: small/f: No space left on device; 2 bytes written at offset 1"
+	assert_equal "$output" "small/f: synced 2 bytes at offset 1"
+	assert_equal "$(cat small/f)" a12
+	printf abc >small/f
+	fed_full -o 3
+	assert_equal "$stderr" \
+	    "mapsync: small/f: No space left on device; nothing written"
+	assert_equal "$output" ""
+	assert_equal "$(cat small/f)" abc
+	# From a file the space is asked for first.
 	head -c 3M /dev/zero >zeros
 	run -1 --separate-stderr mapsync -g -w -o 100 small/f <zeros
-	assert_equal "$stderr" "mapsync: small/f: No space left on device"
+	assert_equal "$stderr" \
+	    "mapsync: small/f: No space left on device; nothing written"
+	assert_equal "$(cat small/f)" abc
 }
 
 @test "mapsync: a page that cannot be had is an error, not SIGBUS" {
@@ -426,8 +470,29 @@ efghij"
 	    mapsync -w small/sparse'
 	assert_output ""
 	why="mapped page unavailable (out of space or I/O error)"
-	assert_equal "$stderr" "mapsync: small/sparse: $why"
+	assert_equal "$stderr" \
+	    "mapsync: small/sparse: $why; $MIB bytes written at offset 0"
 	assert_equal "$(file_size small/sparse)" $((10 * MIB))
+	# Exactly that much is there: the first page that could not be had
+	# holds nothing of the input.
+	cmp -n "$MIB" small/sparse /dev/zero
+	assert_equal "$(du -B1 small/sparse | cut -f1)" "$MIB"
+}
+
+@test "mapsync: a store that faults part way says exactly what was written and synced" {
+	tmpfs_on "$T/small" 1m
+	# 300 KiB taken by another file: the first 1 MiB read from the pipe
+	# runs out of pages inside the chunk, at 724 KiB.
+	head -c 300k /dev/zero >small/other
+	truncate -s 2M small/sparse
+	bindata big $((2 * MIB))
+	run -1 --separate-stderr bash -c 'cat big | mapsync -v -w small/sparse'
+	why="mapped page unavailable (out of space or I/O error)"
+	assert_equal "$stderr" \
+	    "mapsync: small/sparse: $why; 741376 bytes written at offset 0"
+	assert_output "small/sparse: synced 741376 bytes at offset 0"
+	cmp -n 741376 small/sparse big
+	cmp -i 741376 -n $((2 * MIB - 741376)) small/sparse /dev/zero
 }
 
 @test "mapsync: -w fails with a message when the file shrinks meanwhile" {
@@ -447,7 +512,8 @@ efghij"
 	run -0 cat rc
 	assert_output 1
 	run -0 cat err
-	assert_output "mapsync: big: file shrank while writing"
+	assert_output \
+	    "mapsync: big: file shrank while writing; 4096 bytes written at offset 0"
 }
 
 # -- Usage --------------------------------------------------------------------
@@ -527,4 +593,41 @@ efghij"
 
 @test "mapsync: --help and --version to a full stdout exit 1" {
 	assert_full_stdout mapsync
+}
+
+# -- Input that is the output -------------------------------------------------
+
+@test "mapsync: -w refuses the file itself on stdin, changing nothing" {
+	for opts in "" -g "-g -o 8" "-o 100 -l 10"; do
+		run -1 --separate-stderr mapsync -w $opts f <f
+		assert_output ""
+		assert_equal "$stderr" "mapsync: f: input file is output file"
+		cmp f data
+	done
+	# Without -w, standard input is not read: no refusal.
+	run -0 mapsync f <f
+}
+
+@test "mapsync: a size that cannot be restored after a failure is reported" {
+	tmpfs_on "$T/small" 1m
+	printf abc >small/f
+	mkfifo fifo
+	# abc grows the file; then 2 MiB do not fit, and the restore fails.
+	traced -qq -o /dev/null -e inject=ftruncate:error=EIO \
+	    mapsync -w -g -o 3 small/f <fifo 2>err &
+	pid=$!
+	exec 7>fifo
+	printf abc >&7
+	retry is_size small/f 6
+	head -c 2M /dev/zero >&7 || true
+	exec 7>&-
+	s=0
+	wait "$pid" || s=$?
+	assert_equal "$s" 1
+	# Not restored: all that was written is still there, and said so.
+	size=$(file_size small/f)
+	run -0 cat err
+	assert_output "mapsync: small/f: cannot restore the size of 3 bytes: Input/output error
+mapsync: small/f: No space left on device; $((size - 3)) bytes written at offset 3"
+	assert_equal "$(head -c 6 small/f)" abcabc
 }

@@ -592,3 +592,498 @@ is_prefix() {
 	run -0 find /dev/shm -mindepth 1
 	assert_output ""
 }
+
+# -- Closed standard descriptors ----------------------------------------------
+
+# with_closed FD command...: runs the command with descriptor FD closed
+# (bats's run would give it a pipe of its own on a closed 0 or 1).
+with_closed() {
+	local fd=$1
+
+	shift
+	bash -c 'exec '"$fd"'>&-; exec "$@"' with_closed "$@"
+}
+
+# What each command is run as in the closed-descriptor tests: every command,
+# on a segment or file that exists.
+closed_fd_commands() {
+	printf '%s\n' "shmcreate -e -s 4k $S1" "shmwrite -g $S1" "shmcat $S1" \
+	    "shmls $S1" "shmrm -f $S2" "mapcat $T/f" "mapsync -w -g $T/f" \
+	    "mapsync $T/f"
+}
+
+@test "robust: no command opens a segment or file onto a closed 0, 1 or 2" {
+	cp "$T/in" "$T/f"
+	cp "$T/in" "/dev/shm/$S1"
+	while read -r cmd; do
+		for fd in 0 1 2; do
+			# The shell closes fd, then becomes the command; the
+			# loader's libraries come and go before main.
+			traced -f -qq -e trace=open,openat -o "$T/trace" \
+			    sh -c "exec $fd>&-; exec $cmd" </dev/null \
+			    >/dev/null 2>&1 || true
+			run -1 bash -c 'grep -E "= $1\$" "$2" |
+			    grep -v -e "\.so" -e "ld\.so\.cache" -e O_PATH' \
+			    _ "$fd" "$T/trace"
+		done
+	done < <(closed_fd_commands)
+}
+
+@test "robust: a closed stdin is an error for the writers, and nothing changes" {
+	printf abcdefgh >"$T/f"
+	run -1 --separate-stderr with_closed 0 mapsync -w -g -o 2 -l 4 "$T/f"
+	assert_equal "$stderr" \
+	    "mapsync: stdin: Bad file descriptor; $T/f: nothing written"
+	assert_equal "$(cat "$T/f")" abcdefgh
+	run -1 --separate-stderr with_closed 0 mapsync -w -g -o 4 "$T/f"
+	assert_equal "$(cat "$T/f")" abcdefgh
+	printf abcdefgh >"/dev/shm/$S1"
+	for opts in "" -g -a -t "-o 2"; do
+		run -1 --separate-stderr with_closed 0 shmwrite $opts "$S1"
+		assert_equal "$stderr" "shmwrite: stdin: Bad file descriptor"
+		assert_equal "$(cat "/dev/shm/$S1")" abcdefgh
+	done
+	run -1 --separate-stderr with_closed 0 shmwrite -c "$S2"
+	assert_equal "$stderr" "shmwrite: stdin: Bad file descriptor"
+	[ ! -e "/dev/shm/$S2" ]
+}
+
+@test "robust: a closed stdout is a write error for the readers, not a write into the object" {
+	printf abcdefgh >"$T/f"
+	printf abcdefgh >"/dev/shm/$S1"
+	run -1 --separate-stderr with_closed 1 shmcat "$S1"
+	assert_equal "$stderr" "shmcat: stdout: Bad file descriptor"
+	run -1 --separate-stderr with_closed 1 mapcat "$T/f"
+	assert_equal "$stderr" "mapcat: stdout: Bad file descriptor"
+	run -1 --separate-stderr with_closed 1 shmls "$S1"
+	assert_equal "$stderr" "shmls: stdout: Bad file descriptor"
+	run -1 --separate-stderr with_closed 1 shmcreate -v "$S2"
+	assert_equal "$stderr" "shmcreate: stdout: Bad file descriptor"
+	run -1 --separate-stderr with_closed 1 mapsync -v "$T/f"
+	assert_equal "$stderr" "mapsync: stdout: Bad file descriptor"
+	assert_equal "$(cat "$T/f")" abcdefgh
+	assert_equal "$(cat "/dev/shm/$S1")" abcdefgh
+}
+
+@test "robust: with stderr closed, a diagnostic never lands in the object" {
+	printf abcdefgh >"$T/f"
+	printf abcdefgh >"/dev/shm/$S1"
+	printf 0123456789 >"$T/long"
+	# Each fails after opening the object for writing, and writes
+	# nothing since a regular file's size is known to be too much.
+	run -1 bash -c 'shmwrite "$1" <"$2" 2>&-' _ "$S1" "$T/long"
+	run -1 bash -c 'mapsync -w "$1" <"$2" 2>&-' _ "$T/f" "$T/long"
+	assert_equal "$(cat "$T/f")" abcdefgh
+	assert_equal "$(cat "/dev/shm/$S1")" abcdefgh
+	run -1 bash -c 'shmcat -o 1 -l 2 "$1" nonesuch >&- 2>&-' _ "$S1"
+	run -1 bash -c 'mapcat "$1" /nonesuch >&- 2>&-' _ "$T/f"
+	assert_equal "$(cat "$T/f")" abcdefgh
+	assert_equal "$(cat "/dev/shm/$S1")" abcdefgh
+}
+
+# -- Undo only what this command did -------------------------------------------
+
+# replace NAME CONTENT: another process removes the segment and makes a new
+# one under the same name.
+replace() {
+	rm "/dev/shm/$1"
+	printf '%s' "$2" >"/dev/shm/$1"
+}
+
+# wait_status PID STATUS: background job PID ends with exit status STATUS.
+wait_status() {
+	local s=0
+
+	wait "$1" || s=$?
+	assert_equal "$s" "$2"
+}
+
+# Whether file $1 has more than $2 bytes.
+bigger_than() {
+	[ "$(stat -c %s "$1")" -gt "$2" ]
+}
+
+# Whether segment $1 is $2 bytes long.
+has_size() {
+	[ "$(stat -c %s "/dev/shm/$1" 2>/dev/null)" = "$2" ]
+}
+
+@test "robust: a failed shmwrite -c leaves alone a segment made again meanwhile" {
+	# The final ftruncate fails, late: time for the name to be made again.
+	traced -qq -o /dev/null \
+	    -e inject=ftruncate:error=ENOSPC:delay_enter=1000000 \
+	    shmwrite -c "$S1" <"$T/in" 2>"$T/err" &
+	pid=$!
+	retry has_size "$S1" 5000
+	replace "$S1" theirs
+	wait_status "$pid" 1
+	assert_equal "$(cat "$T/err")" "shmwrite: $S1: No space left on device"
+	assert_equal "$(cat "/dev/shm/$S1")" theirs
+	# Unreplaced, the segment made goes.
+	run -1 traced -qq -o /dev/null -e inject=ftruncate:error=ENOSPC \
+	    shmwrite -c "$S2" <"$T/in"
+	[ ! -e "/dev/shm/$S2" ]
+}
+
+@test "robust: a failed shmcreate -r leaves alone a segment made again meanwhile" {
+	traced -qq -o /dev/null \
+	    -e inject=fallocate:error=ENOSPC:delay_enter=1000000 \
+	    shmcreate -r -s 64k "$S1" 2>"$T/err" &
+	pid=$!
+	wait_for "/dev/shm/$S1"
+	replace "$S1" theirs
+	wait_status "$pid" 1
+	assert_equal "$(cat "$T/err")" "shmcreate: $S1: No space left on device"
+	assert_equal "$(cat "/dev/shm/$S1")" theirs
+	run -1 traced -qq -o /dev/null -e inject=fallocate:error=ENOSPC \
+	    shmcreate -r -s 64k "$S2"
+	[ ! -e "/dev/shm/$S2" ]
+}
+
+@test "robust: a --lock writer that waited while the name was made again writes the new segment" {
+	printf 'old segment' >"/dev/shm/$S1"
+	printf 'new' >"$T/new"
+	exec 8<"/dev/shm/$S1"
+	flock -x 8
+	shmwrite --lock "$S1" <"$T/new" 2>"$T/err" 8<&- &
+	pid=$!
+	retry any_fd "$pid" "$S1"
+	sleep 0.2
+	replace "$S1" 'the new one'
+	exec 8<&-
+	wait_status "$pid" 0
+	assert_equal "$(cat "$T/err")" ""
+	assert_equal "$(cat "/dev/shm/$S1")" "new new one"
+	# The same with -a: the end is the new segment's.
+	exec 8<"/dev/shm/$S1"
+	flock -x 8
+	shmwrite -a --lock "$S1" <"$T/new" 8<&- &
+	pid=$!
+	retry any_fd "$pid" "$S1"
+	sleep 0.2
+	replace "$S1" 'third'
+	exec 8<&-
+	wait_status "$pid" 0
+	assert_equal "$(cat "/dev/shm/$S1")" "thirdnew"
+}
+
+@test "robust: a --lock writer whose segment was removed while it waited fails, making nothing" {
+	printf 'old segment' >"/dev/shm/$S1"
+	exec 8<"/dev/shm/$S1"
+	flock -x 8
+	shmwrite --lock "$S1" <"$T/in" 2>"$T/err" 8<&- &
+	pid=$!
+	retry any_fd "$pid" "$S1"
+	rm "/dev/shm/$S1"
+	exec 8<&-
+	wait_status "$pid" 1
+	assert_equal "$(cat "$T/err")" "shmwrite: $S1: No such file or directory"
+	[ ! -e "/dev/shm/$S1" ]
+	# With -c, the name is made again, and written.
+	printf 'old segment' >"/dev/shm/$S1"
+	exec 8<"/dev/shm/$S1"
+	flock -x 8
+	shmwrite -c --lock "$S1" <"$T/in" 2>"$T/err" 8<&- &
+	pid=$!
+	retry any_fd "$pid" "$S1"
+	rm "/dev/shm/$S1"
+	exec 8<&-
+	wait_status "$pid" 0
+	cmp "/dev/shm/$S1" "$T/in"
+}
+
+# -- Signals roll back like failures ------------------------------------------
+
+# in_fallocate PID: the child that strace PID runs is stopped on entry to
+# fallocate(2), as delay_enter keeps it; its pid in $child.
+in_fallocate() {
+	local nr
+
+	nr=$(printf '#include <sys/syscall.h>\nSYS_fallocate\n' | cpp -P |
+	    tail -n 1)
+	child=$(cat "/proc/$1/task/$1/children" 2>/dev/null) &&
+	    child=${child%% *} && [ -n "$child" ] &&
+	    [ "$(cut -d ' ' -f 1 "/proc/$child/syscall" 2>/dev/null)" = "$nr" ]
+}
+
+# Signal numbers, for the status 128+n of a command ended by one.
+declare -gA SIGNO=([HUP]=1 [INT]=2 [TERM]=15)
+
+# feed_start COMMAND...: runs the command in the background (with SIGINT
+# at its default, which a background job would otherwise ignore) reading
+# the fifo $T/feed, which descriptor 7 of the test keeps open; its pid in
+# $pid.
+feed_start() {
+	rm -f "$T/feed"
+	mkfifo "$T/feed"
+	env --default-signal=HUP,INT,TERM "$@" <"$T/feed" 2>"$T/err" 7>&- &
+	pid=$!
+	exec 7>"$T/feed"
+}
+
+@test "robust: INT, TERM or HUP during shmwrite -c from a slow pipe: the segment goes" {
+	for sig in INT TERM HUP; do
+		feed_start shmwrite -c "$S1"
+		printf abc >&7
+		retry has_size "$S1" 3
+		kill -"$sig" "$pid"
+		wait_status "$pid" $((128 + SIGNO[$sig]))
+		exec 7>&-
+		[ ! -e "/dev/shm/$S1" ] || fail "$sig left $S1"
+		assert_equal "$(cat "$T/err")" ""
+	done
+	# -k keeps it, as it would after a failure.
+	feed_start shmwrite -c -k "$S1"
+	printf abc >&7
+	retry has_size "$S1" 3
+	kill -INT "$pid"
+	wait_status "$pid" 130
+	exec 7>&-
+	assert_equal "$(cat "/dev/shm/$S1")" abc
+}
+
+@test "robust: a signal during shmwrite -a or -g from a pipe gives the segment its old size" {
+	cp "$T/in" "/dev/shm/$S1"
+	# Options, and the size once abc is written.
+	for case in -a:5003 "-g -o 5000:5003" "-g -o 6000:6003" "-a --lock:5003"; do
+		feed_start shmwrite ${case%:*} "$S1"
+		printf abc >&7
+		retry has_size "$S1" "${case#*:}"
+		kill -TERM "$pid"
+		wait_status "$pid" 143
+		exec 7>&-
+		cmp "/dev/shm/$S1" "$T/in"
+	done
+}
+
+@test "robust: a signal during shmwrite -t leaves what it wrote and the size" {
+	cp "$T/in" "/dev/shm/$S1"
+	feed_start shmwrite -t "$S1"
+	printf abc >&7
+	retry cmp -s -n 3 "/dev/shm/$S1" <(printf abc)
+	kill -INT "$pid"
+	wait_status "$pid" 130
+	exec 7>&-
+	assert_equal "$(size_of "$S1")" 5000
+	{ printf abc; tail -c +4 "$T/in"; } | cmp - "/dev/shm/$S1"
+}
+
+@test "robust: a signal during shmcreate -r cuts the reservation short and removes the segment" {
+	for sig in INT TERM HUP; do
+		# The signal comes while fallocate(2) is about to run: it then
+		# stops at once with EINTR, having allocated nothing.
+		env --default-signal=HUP,INT,TERM strace -qq -o /dev/null \
+		    -e inject=fallocate:delay_enter=2000000 \
+		    shmcreate -r -s 256m "$S1" 2>"$T/err" &
+		pid=$!
+		retry in_fallocate "$pid"
+		kill -"$sig" "$child"
+		wait_status "$pid" $((128 + SIGNO[$sig]))
+		[ ! -e "/dev/shm/$S1" ] || fail "$sig left $S1"
+		assert_equal "$(cat "$T/err")" ""
+	done
+	# An existing segment stays, with the size it had.
+	head -c 4096 /dev/zero >"/dev/shm/$S1"
+	env --default-signal=HUP,INT,TERM strace -qq -o /dev/null \
+	    -e inject=fallocate:delay_enter=2000000 \
+	    shmcreate -e -r -s 256m "$S1" 2>"$T/err" &
+	pid=$!
+	retry in_fallocate "$pid"
+	kill -TERM "$child"
+	wait_status "$pid" 143
+	assert_equal "$(size_of "$S1")" 4096
+	assert_equal "$(du -B1 "/dev/shm/$S1" | cut -f1)" 4096
+}
+
+@test "robust: TERM during a large shmcreate -r: nothing left, no memory held" {
+	# Whether the signal cuts fallocate(2) short or comes just after it,
+	# the segment goes and its memory with it.
+	shmcreate -r -s 400m "$S1" 2>"$T/err" &
+	pid=$!
+	wait_for "/dev/shm/$S1"
+	kill -TERM "$pid"
+	wait_status "$pid" 143
+	[ ! -e "/dev/shm/$S1" ]
+	assert_equal "$(df --output=used /dev/shm | tail -1 | tr -d ' ')" 0
+	assert_equal "$(cat "$T/err")" ""
+}
+
+@test "robust: a later operand is not made after shmcreate is signalled" {
+	env --default-signal=HUP,INT,TERM strace -qq -o /dev/null \
+	    -e inject=fallocate:delay_enter=2000000 \
+	    shmcreate -r -s 1m "$S1" "$S2" 2>"$T/err" &
+	pid=$!
+	retry in_fallocate "$pid"
+	kill -INT "$child"
+	wait_status "$pid" 130
+	[ ! -e "/dev/shm/$S1" ]
+	[ ! -e "/dev/shm/$S2" ]
+}
+
+@test "robust: a signal during mapsync -w -g from a pipe gives the file its old size" {
+	cp "$T/in" "$T/f"
+	for opts in "-g -o 4998" "-g -o 5000" "-g -o 6000"; do
+		feed_start mapsync -w $opts "$T/f"
+		head -c 7000 /dev/zero >&7
+		retry bigger_than "$T/f" 5000
+		kill -HUP "$pid"
+		wait_status "$pid" 129
+		exec 7>&-
+		# Two bytes at 4998 were the file's: they keep what was written.
+		cmp -n 4998 "$T/f" "$T/in"
+		assert_equal "$(stat -c %s "$T/f")" 5000
+		cp "$T/in" "$T/f"
+	done
+}
+
+@test "robust: a signal ignored when the command starts stays ignored" {
+	feed_start shmwrite -c "$S1"
+	exec 7>&-
+	wait "$pid" || true
+	rm -f "/dev/shm/$S1"
+	# nohup: HUP ignored from the start; the write goes on.
+	rm -f "$T/feed"
+	mkfifo "$T/feed"
+	nohup shmwrite -c "$S1" <"$T/feed" >/dev/null 2>&1 7>&- &
+	pid=$!
+	exec 7>"$T/feed"
+	printf abc >&7
+	retry has_size "$S1" 3
+	kill -HUP "$pid"
+	printf def >&7
+	exec 7>&-
+	wait_status "$pid" 0
+	assert_equal "$(cat "/dev/shm/$S1")" abcdef
+}
+
+# -- fs.protected_regular -----------------------------------------------------
+
+# kernel_open_creat: whether the kernel lets the caller open(O_CREAT) the
+# existing segment $1 ("$@" after it: as_nobody, or nothing for root).
+kernel_open_creat() {
+	local name=$1
+
+	shift
+	"$@" sh -c ': >>"$1"' _ "/dev/shm/$name" 2>/dev/null
+}
+
+# A segment of uid 1000, mode 0666, holding "theirs", in a /dev/shm of mode
+# $1 owned by root.
+victim_in() {
+	tmpfs_on /dev/shm 1m "$1"
+	printf theirs >"/dev/shm/$S1"
+	chown 1000:1000 "/dev/shm/$S1"
+	chmod 0666 "/dev/shm/$S1"
+}
+
+@test "robust: fs.protected_regular refuses shmwrite -c and shmcreate -e as it refuses open(O_CREAT)" {
+	victim_in 1777
+	why="Permission denied (fs.protected_regular: another user's file in a sticky directory)"
+	# Level, who runs, and whether the kernel and we refuse.
+	for case in "2 as_nobody refuse" "1 as_nobody refuse" "1 root refuse" \
+	    "0 as_nobody allow" "0 root allow"; do
+		read -r level who want <<<"$case"
+		[ "$who" = root ] && who=
+		set_sysctl fs.protected_regular "$level"
+		if kernel_open_creat "$S1" $who; then
+			assert_equal "$want" allow
+		else
+			assert_equal "$want" refuse
+		fi
+		if [ "$want" = refuse ]; then
+			run -1 --separate-stderr pipeline \
+			    '$2 shmwrite -c -t "$1" <<<secret' _ "$S1" "$who"
+			assert_equal "$stderr" "shmwrite: $S1: $why"
+			run -1 --separate-stderr $who shmcreate -e -s 1k "$S1"
+			assert_equal "$stderr" "shmcreate: $S1: $why"
+			assert_equal "$(cat "/dev/shm/$S1")" theirs
+		else
+			run -0 $who shmcreate -e -s 6 "$S1"
+			run -0 pipeline '$2 shmwrite -c -t "$1" <<<mine' _ "$S1" "$who"
+			assert_equal "$(cat "/dev/shm/$S1")" mine
+			printf theirs >"/dev/shm/$S1"
+		fi
+	done
+	# Without -c and -e there is no O_CREAT to honour: the open is as
+	# the permissions say.
+	set_sysctl fs.protected_regular 2
+	run -0 pipeline 'as_nobody shmwrite "$1" <<<MINE' _ "$S1"
+	assert_equal "$(head -c 4 "/dev/shm/$S1")" MINE
+}
+
+@test "robust: fs.protected_regular=2 also covers a group-writable sticky /dev/shm" {
+	victim_in 1775
+	for case in "2 refuse" "1 allow"; do
+		read -r level want <<<"$case"
+		set_sysctl fs.protected_regular "$level"
+		if kernel_open_creat "$S1"; then
+			assert_equal "$want" allow
+			run -0 shmcreate -e "$S1"
+		else
+			assert_equal "$want" refuse
+			run -1 shmcreate -e "$S1"
+		fi
+	done
+	# Our own segment, or the directory owner's, is never refused.
+	set_sysctl fs.protected_regular 2
+	chown 0:0 "/dev/shm/$S1"
+	run -0 shmcreate -e "$S1"
+	chown 1000:1000 "/dev/shm/$S1"
+	run -0 setpriv --reuid=1000 --regid=1000 --clear-groups \
+	    env PATH="$PATH" shmcreate -e "$S1"
+}
+
+@test "robust: without /proc, fs.protected_regular is taken to be 2" {
+	victim_in 1777
+	set_sysctl fs.protected_regular 0
+	run -0 shmcreate -e "$S1"
+	run -1 --separate-stderr hide /proc 0755 shmcreate -e "$S1"
+	stderr_has "fs.protected_regular"
+	assert_equal "$(cat "/dev/shm/$S1")" theirs
+}
+
+@test "robust: a signal while shmwrite --lock waits for the lock ends it, changing nothing" {
+	printf 'old segment' >"/dev/shm/$S1"
+	exec 8<"/dev/shm/$S1"
+	flock -x 8
+	for opts in "" -c "-c -t" -a; do
+		env --default-signal=HUP,INT,TERM \
+		    shmwrite $opts --lock "$S1" <"$T/in" 2>"$T/err" 8<&- &
+		pid=$!
+		retry any_fd "$pid" "$S1"
+		kill -TERM "$pid"
+		wait_status "$pid" 143
+		assert_equal "$(cat "$T/err")" ""
+		assert_equal "$(cat "/dev/shm/$S1")" "old segment"
+	done
+	exec 8<&-
+}
+
+@test "robust: a --lock writer gives up on a name replaced every time it locks" {
+	printf x >"/dev/shm/$S1"
+	# Renames make a new segment under the name without end, and never
+	# leave it missing; each flock takes 20 ms, time for one at least.
+	while :; do
+		printf y >"/dev/shm/.$S1.tmp"
+		mv -f "/dev/shm/.$S1.tmp" "/dev/shm/$S1"
+	done 3>&- &
+	HOLDERS+=($!)
+	run -1 --separate-stderr traced -qq -o /dev/null \
+	    -e inject=flock:delay_enter=20000 shmwrite --lock "$S1" <"$T/in"
+	assert_equal "$stderr" \
+	    "shmwrite: $S1: replaced by another segment each time it was locked"
+}
+
+@test "robust: shmcreate -e -r says so when a signal's size restore fails" {
+	head -c 4096 /dev/zero >"/dev/shm/$S1"
+	env --default-signal=HUP,INT,TERM strace -qq -o /dev/null \
+	    -e inject=fallocate:delay_enter=2000000 \
+	    -e inject=ftruncate:error=EIO \
+	    shmcreate -e -r -s 64m "$S1" 2>"$T/err" &
+	pid=$!
+	retry in_fallocate "$pid"
+	kill -TERM "$child"
+	wait_status "$pid" 143
+	assert_equal "$(cat "$T/err")" \
+	    "shmcreate: $S1: cannot restore the size of 4096 bytes: Input/output error"
+}

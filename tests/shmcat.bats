@@ -124,6 +124,12 @@ setup() {
 	cmp "$T/out" "$T/want"
 }
 
+@test "shmcat: without /dev/shm, says so once" {
+	run -1 --separate-stderr hide /dev 0755 shmcat "$S1" "$S2"
+	assert_output ""
+	assert_equal "$stderr" "shmcat: /dev/shm: No such file or directory"
+}
+
 @test "shmcat: reports a missing segment and still prints the others" {
 	bindata "$T/data2" 70000
 	cp "$T/data2" /dev/shm/"$S2"
@@ -348,7 +354,9 @@ setup() {
 	assert_output ""
 	assert_equal "${stderr_lines[0]}" "shmcat: missing segment name"
 	assert_equal "${stderr_lines[1]}" \
-	    "usage: shmcat [-s] [--lock] [--progress] [-o offset] [-l length] name ..."
+	    "usage: shmcat [-s] [--lock] [--progress] [-o offset] [-l length]"
+	assert_equal "${stderr_lines[2]}" \
+	    "              [--target pid] name ..."
 }
 
 @test "shmcat: refuses an unknown option with exit 2" {
@@ -399,7 +407,8 @@ setup() {
 	run -0 --separate-stderr shmcat --help
 	assert_equal "$stderr" ""
 	assert_line --index 0 \
-	    "usage: shmcat [-s] [--lock] [--progress] [-o offset] [-l length] name ..."
+	    "usage: shmcat [-s] [--lock] [--progress] [-o offset] [-l length]"
+	assert_line --index 1 "              [--target pid] name ..."
 	for opt in "-l, --length" "--lock" "-o, --offset" "-s, --string" \
 	    "--help" "--version"; do
 		assert_output --partial "$opt"

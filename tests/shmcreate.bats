@@ -5,7 +5,7 @@
 
 setup() {
 	load helper
-	usage='usage: shmcreate [-erv] [-m mode] [-s size] name ...'
+	usage='usage: shmcreate [-erv] [-m mode] [-s size] [--target pid] name ...'
 }
 
 # Bytes of memory behind a segment.
@@ -124,6 +124,16 @@ mode_made() {
 	mode_made 022 a=rw 666
 	mode_made 022 u=rw 600
 	mode_made 022 +w 222
+}
+
+@test "shmcreate: -m sets setuid, setgid and sticky bits as chmod does" {
+	for m in u=rws,g=rs,o=rt o=rt o+t a+t,o-t o=rt,a-t +t,o=r u=rw,o+t-r; do
+		: >"$T/f"
+		chmod 0 "$T/f"
+		chmod "$m" "$T/f"
+		mode_made 077 "$m" "$(stat -c %a "$T/f")"
+	done
+	mode_made 077 u=rws,g=rs,o=rt 7644
 }
 
 @test "shmcreate: --mode takes its value with = or as the next argument" {
@@ -254,6 +264,12 @@ mode_made() {
 	[ -f "/dev/shm/$S1" ]
 	run -0 cmp -n 5000 "$data" "/dev/shm/$S1"
 	assert_equal "$(size_of "$S1")" 5000
+}
+
+@test "shmcreate: without /dev/shm, says so once" {
+	run -1 --separate-stderr hide /dev 0755 shmcreate "$S1" "$S2"
+	assert_output ""
+	assert_equal "$stderr" "shmcreate: /dev/shm: No such file or directory"
 }
 
 @test "shmcreate: refuses bad names with exit 2 and makes nothing" {

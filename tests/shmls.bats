@@ -7,8 +7,8 @@
 setup() {
 	load helper
 	usage='usage: shmls [-abEJnPpr] [-o list] [--output-all] [--time-format fmt]
-             [-x column] [--deleted] [pattern ...]
-       shmls --summary [-abEJnPr] [pattern ...]'
+             [-x column] [--deleted] [--target pid] [pattern ...]
+       shmls --summary [--all-targets | --target pid] [-abEJnPr] [pattern ...]'
 }
 
 need_root() {
@@ -114,10 +114,10 @@ odd_names() {
 	chmod 0644 "/dev/shm/$S1"
 	run -0 --separate-stderr shmls --output-all "$S1"
 	assert_regex "${lines[0]}" \
-	    '^NAME +SIZE +ALLOC +PERMS +MODE +UID +USER +GID +GROUP +MTIME +NPROCS +PIDS +COMMANDS$'
+	    '^NAME +SIZE +ALLOC +PERMS +MODE +UID +USER +GID +GROUP +MTIME +NPROCS +PIDS +NSPIDS +COMMANDS$'
 	run -0 --separate-stderr shmls -rn --output-all "$S1"
 	assert_regex "$output" "^$S1 0B 0B rw-r--r-- 0644 $(id -u) $(id -un) "
-	assert_regex "$output" ' 0  $'
+	assert_regex "$output" ' 0   $'
 }
 
 @test "shmls: -n prints no heading" {
@@ -580,7 +580,7 @@ odd_names() {
 	cols=$(shmls --help | awk '/^Columns/ { on = 1; next } /^$/ { on = 0 }
 	    on && /^  [A-Z]/ { print $1 }')
 	assert_equal "$(echo "$cols" | tr '\n' ' ')" \
-	    'NAME SIZE ALLOC PERMS MODE UID USER GID GROUP MTIME NPROCS PIDS COMMANDS '
+	    'NAME SIZE ALLOC PERMS MODE UID USER GID GROUP MTIME NPROCS PIDS NSPIDS COMMANDS '
 	man="$BATS_TEST_DIRNAME/../man/shmls.1"
 	for c in $cols; do
 		grep -qx "\\.It Sy $c" "$man" || fail "man page lacks column $c"

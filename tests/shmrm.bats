@@ -6,7 +6,7 @@
 setup() {
 	load helper
 	usage='usage: shmrm [-fgnv] [--unused [--this-pid-namespace]] [--older-than age]
-             name|pattern ...'
+             [--target pid] name|pattern ...'
 }
 
 # The warning of an --unused run that could not inspect every process.

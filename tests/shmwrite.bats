@@ -126,6 +126,22 @@ assert_nothing_made() {
 	cmp /dev/shm/"$S1" "$T/data"
 }
 
+@test "shmwrite: one byte is one byte, not 1 bytes" {
+	run -1 --separate-stderr bash -c 'printf ab | shmwrite -o 299999 "$1"' \
+	    _ "$S1"
+	assert_equal "$stderr" "shmwrite: $S1: input runs past the end of the\
+ segment (size 300000): 1 byte written at offset 299999"
+	printf a >"$T/one"
+	run -1 --separate-stderr shmwrite -o 300000 "$S1" <"$T/one"
+	assert_equal "$stderr" "shmwrite: $S1: input of 1 byte at offset 300000\
+ runs past the end of the segment (size 300000): nothing written"
+}
+
+@test "shmwrite: without /dev/shm, says so" {
+	run -1 --separate-stderr hide /dev 0755 shmwrite -c "$S2" <"$T/in"
+	assert_equal "$stderr" "shmwrite: /dev/shm: No such file or directory"
+}
+
 # -- -g, --grow ---------------------------------------------------------------
 
 @test "shmwrite: -g grows the segment when input runs past its end" {
@@ -573,7 +589,8 @@ assert_nothing_made() {
 	assert_output ""
 	assert_equal "${stderr_lines[0]}" "shmwrite: missing segment name"
 	assert_regex "${stderr_lines[1]}" \
-	    '^usage: shmwrite \[-[a-z]+\] \[--lock\] \[--progress\] \[-m mode\] \[-o offset\] name$'
+	    '^usage: shmwrite \[-[a-z]+\] \[--lock\] \[--progress\] \[-m mode\] \[-o offset\]$'
+	assert_equal "${stderr_lines[2]}" '                [--target pid] name'
 	usage=${stderr_lines[1]}
 	run -0 shmwrite --help
 	assert_line --index 0 "$usage"
@@ -625,4 +642,34 @@ assert_nothing_made() {
 	run -0 pipeline 'shmcat "$1" | cmp - "$2"' _ "$S2" "$T/big"
 	run -0 pipeline 'cat "$2" | shmwrite -c "$1" &&
 	    shmcat "$1" | cmp - "$2"' _ "$S-c" "$T/big"
+}
+
+# -- Input that is the output -------------------------------------------------
+
+@test "shmwrite: refuses the segment itself on stdin, in every mode, changing nothing" {
+	for opts in "" -a -g "-g -o 8" -t "-o 100" -c "-c -t" --lock; do
+		run -1 --separate-stderr shmwrite $opts "$S1" <"/dev/shm/$S1"
+		assert_output ""
+		assert_equal "$stderr" "shmwrite: $S1: input file is output file"
+		cmp "/dev/shm/$S1" "$T/data"
+	done
+	# The same object under another name is the same input.
+	ln "/dev/shm/$S1" "/dev/shm/$S2"
+	run -1 --separate-stderr shmwrite -a "$S1" <"/dev/shm/$S2"
+	assert_equal "$stderr" "shmwrite: $S1: input file is output file"
+	cmp "/dev/shm/$S1" "$T/data"
+	# A copy is another object and is written.
+	cp "/dev/shm/$S1" "$T/copy"
+	run -0 shmwrite -a "$S1" <"$T/copy"
+	assert_equal "$(size_of "$S1")" 600000
+}
+
+@test "shmwrite: a size that cannot be restored after a failure is reported" {
+	small_shm 1m
+	cp "$T/in" "/dev/shm/$S1"
+	run -1 --separate-stderr pipeline 'head -c 2M /dev/zero |
+	    traced -qq -o /dev/null -e inject=ftruncate:error=EIO shmwrite -a "$1"' \
+	    _ "$S1"
+	assert_equal "$stderr" "shmwrite: $S1: cannot restore the size of 5000 bytes: Input/output error
+shmwrite: $S1: No space left on device"
 }

@@ -9,7 +9,7 @@
 
 setup() {
 	load helper
-	usage='usage: shmcreate [-erv] [-m mode] [-s size] name ...'
+	usage='usage: shmcreate [-erv] [-m mode] [-s size] [--target pid] name ...'
 }
 
 # The size shmcreate -s $1 gives a new segment (removed again).

@@ -15,11 +15,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <vis.h>
 
 #include "name.h"
 #include "parse.h"
 #include "shmdir.h"
+#include "target.h"
 #include "wide.h"
 
 /* One case: the line it is written on, so a failure points at it. */
@@ -49,6 +51,9 @@ static void	 test_ages(void);
 static void	 test_patterns(void);
 static void	 test_keywords(void);
 static void	 test_locale(void);
+static void	 test_nspid(void);
+static void	 test_cgroup(void);
+static void	 test_target_self(void);
 
 int
 main(void)
@@ -63,6 +68,9 @@ main(void)
 	test_patterns();
 	test_keywords();
 	test_locale();
+	test_nspid();
+	test_cgroup();
+	test_target_self();
 	printf("unit: %d passed, %d failed\n", npass, nfail);
 	return nfail != 0;
 }
@@ -435,6 +443,14 @@ static const struct mode_case mode_cases[] = {
 	ROW("a=rw,o-w", true, 0664),
 	ROW("+r", true, 0444),
 	ROW("=rw", true, 0666),
+	/* The sticky bit as chmod(1) sets it, "o" alone included. */
+	ROW("u=rws,g=rs,o=rt", true, 07644),
+	ROW("o=rt", true, 01004),
+	ROW("o+t", true, 01000),
+	ROW("a+t,o-t", true, 0),
+	ROW("o=rt,a-t", true, 0004),
+	ROW("+t,o=r", true, 0004),
+	ROW("u=rw,o+t-r", true, 01600),
 	ROW("8", false, 0),
 	ROW("0888", false, 0),
 	ROW("0608", false, 0),
@@ -755,4 +771,110 @@ test_locale(void)
 	test_advice();
 	test_keywords();
 	setlocale(LC_ALL, "C");
+}
+
+/* The last NSpid field of /proc/PID/status, the innermost namespace's. */
+static const struct {
+	int		 line;
+	const char	*status;
+	pid_t		 want;
+} nspid_cases[] = {
+	ROW("Name:\tsleep\nNSpid:\t4242\n", 4242),
+	ROW("Name:\tsleep\nNSpid:\t4242\t7\nNSpgid:\t1\n", 7),
+	ROW("NSpid:\t4242\t17\t1\n", 1),
+	ROW("NSpid:\t4242\t17\t1", 1),
+	/* NSpgid and NSsid are not NSpid. */
+	ROW("NSpgid:\t9\nNSsid:\t9\n", -1),
+	ROW("Name:\tx\nPid:\t5\n", -1),	/* before Linux 4.1 */
+	ROW("NSpid:\n", -1),
+	ROW("NSpid:\t12x\n", -1),
+	ROW("NSpid:\t0\n", -1),
+	ROW("NSpid:\t99999999999\n", -1),
+};
+
+static void
+test_nspid(void)
+{
+	pid_t got;
+	size_t i;
+
+	for (i = 0; i < nitems(nspid_cases); i++) {
+		got = target_parse_nspid(nspid_cases[i].status);
+		CHECK_AT(nspid_cases[i].line, got == nspid_cases[i].want,
+		    nspid_cases[i].status, "got %d, want %d", (int)got,
+		    (int)nspid_cases[i].want);
+	}
+}
+
+/* The unified hierarchy's path, else the first hierarchy's. */
+static const struct {
+	int		 line;
+	const char	*text;
+	const char	*want;		/* NULL: none */
+} cgroup_cases[] = {
+	ROW("0::/system.slice/docker-abc.scope\n",
+	    "/system.slice/docker-abc.scope"),
+	ROW("12:memory:/docker/abc\n1:name=systemd:/x\n0::/init.scope\n",
+	    "/init.scope"),
+	ROW("12:memory:/docker/abc\n1:cpu,cpuacct:/y\n", "/docker/abc"),
+	ROW("0::/\n", "/"),
+	ROW("0::/a:b\n", "/a:b"),
+	ROW("", NULL),
+	ROW("garbage\n", NULL),
+};
+
+static void
+test_cgroup(void)
+{
+	const char *want;
+	char *got;
+	size_t i;
+
+	for (i = 0; i < nitems(cgroup_cases); i++) {
+		got = target_parse_cgroup(cgroup_cases[i].text);
+		want = cgroup_cases[i].want;
+		CHECK_AT(cgroup_cases[i].line, want == NULL ? got == NULL :
+		    got != NULL && strcmp(got, want) == 0,
+		    cgroup_cases[i].text, "got \"%s\", want \"%s\"",
+		    got != NULL ? got : "(null)",
+		    want != NULL ? want : "(null)");
+		free(got);
+	}
+}
+
+/*
+ * Through our own root, the /dev/shm we see; and every /dev/shm on the
+ * host includes it, once, with a process that sees it.
+ */
+static void
+test_target_self(void)
+{
+	struct target_shm *v;
+	struct stat self, st;
+	enum target_step step;
+	size_t n, i, found = 0, skipped;
+	int fd;
+
+	if (stat("/dev/shm", &self) == -1)
+		return;		/* nothing to compare with */
+	fd = target_open(getpid(), &step);
+	CHECK(fd != -1, "self", "target_open failed at step %d", (int)step);
+	if (fd != -1) {
+		CHECK(fstat(fd, &st) == 0 && st.st_dev == self.st_dev &&
+		    st.st_ino == self.st_ino, "self",
+		    "not the /dev/shm we see");
+		close(fd);
+	}
+	CHECK(target_nspid(getpid()) > 0, "self", "no NSpid");
+	CHECK(target_all(&v, &n, &skipped) == 0, "all", "target_all failed");
+	for (i = 0; i < n; i++) {
+		if (v[i].dev == self.st_dev)
+			found++;
+		CHECK(v[i].pid > 0 && v[i].dirfd >= 0, "all",
+		    "row %zu: pid %d, dirfd %d", i, (int)v[i].pid, v[i].dirfd);
+		CHECK(i == 0 || v[i - 1].pid < v[i].pid, "all",
+		    "rows not in order of PID");
+	}
+	CHECK(found == 1, "all", "our /dev/shm in %zu rows, want 1", found);
+	target_free(v, n);
 }
