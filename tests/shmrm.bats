@@ -177,6 +177,24 @@ age_seg() {
 	assert_equal "$stderr" "shmrm: $S1: No such file or directory"
 }
 
+@test "shmrm: without /dev/shm, says so once, naming it" {
+	run -1 --separate-stderr hide /dev 0755 shmrm "$S1" "$S2"
+	assert_output ""
+	assert_equal "$stderr" "shmrm: /dev/shm: No such file or directory"
+}
+
+@test "shmrm: -f without /dev/shm is quiet, as rm -f of a missing directory's file" {
+	run -0 --separate-stderr hide /dev 0755 shmrm -f -v "$S1" "$S2"
+	assert_output ""
+	assert_equal "$stderr" ""
+}
+
+@test "shmrm: -f says why /dev/shm cannot be opened when it exists" {
+	run -1 --separate-stderr hide /dev 0700 --nobody shmrm -f "$S1" "$S2"
+	assert_output ""
+	assert_equal "$stderr" "shmrm: /dev/shm: Permission denied"
+}
+
 @test "shmrm: removes the other names when one is missing, and exits 1" {
 	shmcreate "$S1" "$S3"
 	run -1 --separate-stderr shmrm -v "$S1" "$S2" "$S3"
