@@ -175,7 +175,7 @@ static char	*fill_list(enum col, const struct procscan_entry *);
 static void	 fill_nspid(FILE *, pid_t);
 static int	 list_targets(char **);
 static void	 json_string(FILE *, const char *);
-static void	 scan_procs(dev_t);
+static void	 scan_procs(dev_t, const char *, const char *);
 static int	 print_scols(struct libscols_table *);
 static char	*xstrdup(const char *);
 static char	*xstrndup(const char *, size_t);
@@ -513,7 +513,8 @@ list(int argc, char **argv)
 	if (scan || deleted) {
 		if ((dirfd = seg_dirfd()) == -1 || fstat(dirfd, &st) == -1)
 			err(1, "%s", SHM_DIR);
-		scan_procs(st.st_dev);
+		scan_procs(st.st_dev, "holders are not shown",
+		    "holders may be missing");
 		holders_member = true;
 		if (!have_procs)
 			rval = 1;
@@ -856,9 +857,13 @@ summary(int argc, char **argv)
 	free(names);
 	shmdir_free(v, n);
 
-	/* Removed segments, by the name they had; their size needs a stat. */
-	if (procscan_read(st.st_dev, &procs) == -1) {
-		warn("/proc");
+	/*
+	 * Removed segments, by the name they had; their size needs a stat.
+	 * They are found through their holders, so a partial view of the
+	 * processes is said as it is for -p.
+	 */
+	scan_procs(st.st_dev, "deleted is not counted", "deleted may be short");
+	if (!have_procs) {
 		known[SUM_DELETED] = false;
 		rval = 1;
 	} else {
@@ -1355,17 +1360,19 @@ xstrdup(const char *s)
  * Holders come from /proc, which may not show every process that shares
  * /dev/shm (see procscan_view), nor every one it lists: partial says so,
  * on stderr and in JSON.  A /proc that is no procfs, or that cannot be
- * read, shows none, and the holder columns stay blank.
+ * read, shows none, and the holder columns stay blank.  The warnings end
+ * with what that means for the caller's output: none when nothing could
+ * be read, part when some processes may be missing.
  */
 static void
-scan_procs(dev_t dev)
+scan_procs(dev_t dev, const char *none, const char *part)
 {
 	enum procscan_view view;
 
 	view = procscan_view();
 	if (view == PROCSCAN_NOT_PROCFS) {
 		partial = procscan_view_why(view);
-		warnx("%s; holders are not shown", partial);
+		warnx("%s; %s", partial, none);
 		return;
 	}
 	if (procscan_read(dev, &procs) == -1) {
@@ -1376,17 +1383,17 @@ scan_procs(dev_t dev)
 	have_procs = true;
 	if (view != PROCSCAN_ALL) {
 		partial = procscan_view_why(view);
-		warnx("%s; holders may be missing", partial);
+		warnx("%s; %s", partial, part);
 	}
 	if (procs.hidden) {
 		partial = "/proc hides the processes we may not inspect";
-		warnx("%s (hidepid); holders may be missing", partial);
+		warnx("%s (hidepid); %s", partial, part);
 	}
 	if (procs.skipped > 0) {
 		if (partial == NULL)
 			partial = "processes could not be inspected";
-		warnx("%zu process%s could not be inspected; holders may be "
-		    "missing", procs.skipped, procs.skipped == 1 ? "" : "es");
+		warnx("%zu process%s could not be inspected; %s",
+		    procs.skipped, procs.skipped == 1 ? "" : "es", part);
 	}
 }
 
