@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "intr.h"
+#include "progress.h"
 
 static volatile sig_atomic_t caught;
 static bool armed;
@@ -100,7 +101,8 @@ intr_wait(int fd)
 
 /*
  * After the undoing, ends the command by the signal caught, if any, with
- * what stdout holds written first.
+ * what stdout holds written first, and --progress's last line, which its
+ * atexit handler would not print: dying by the signal runs none.
  */
 void
 intr_exit(void)
@@ -111,6 +113,7 @@ intr_exit(void)
 	if (sig == 0)
 		return;
 	(void)fflush(stdout);
+	progress_end();
 	signal(sig, SIG_DFL);
 	sigemptyset(&set);
 	sigaddset(&set, sig);

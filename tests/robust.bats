@@ -842,6 +842,21 @@ feed_start() {
 	assert_equal "$(cat "/dev/shm/$S1")" abc
 }
 
+@test "robust: a signal during shmwrite --progress still prints the last line" {
+	# Within the first second no report is due: only the last line,
+	# which a command ended by a signal must print as one ended by an
+	# error does, so that a terminal's line is ended too.
+	feed_start shmwrite -c --progress "$S1"
+	printf abc >&7
+	retry has_size "$S1" 3
+	kill -INT "$pid"
+	wait_status "$pid" 130
+	exec 7>&-
+	[ ! -e "/dev/shm/$S1" ]
+	assert_regex "$(cat "$T/err")" \
+	    '^shmwrite: 3 bytes \(3B\) copied, [0-9]+\.[0-9] s, [0-9.]+[KMGT]?i?B/s$'
+}
+
 @test "robust: a signal during shmwrite -a or -g from a pipe gives the segment its old size" {
 	cp "$T/in" "/dev/shm/$S1"
 	# Options, and the size once abc is written.
