@@ -1250,6 +1250,11 @@ list_targets(char **argv)
 
 	if (target_all(&v, &n, &skipped) == -1)
 		err(1, "/proc");
+	/* As for -p: the rows are complete, or we say they may not be. */
+	if (skipped > 0)
+		warnx("%zu process%s could not be inspected; a %s only %s "
+		    "may be missing", skipped, skipped == 1 ? "" : "es",
+		    SHM_DIR, skipped == 1 ? "it sees" : "they see");
 	if ((tb = scols_new_table()) == NULL)
 		err(1, NULL);
 	scols_table_set_name(tb, "targets");
