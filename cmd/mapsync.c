@@ -244,14 +244,7 @@ warn_write(const char *path, enum xfer_side side, off_t size, off_t stored)
 static off_t
 undo_grow(const char *path, int fd, off_t oldsize, off_t done)
 {
-	struct stat st;
-
-	if (!gflag || fstat(fd, &st) == -1 || st.st_size <= oldsize)
+	if (!gflag || seg_shrink_back(fd, path, oldsize) != 1)
 		return done;
-	if (ftruncate(fd, oldsize) == -1) {
-		warn("%s: cannot restore the size of %jd bytes", out_vis(path),
-		    (intmax_t)oldsize);
-		return done;
-	}
 	return xfer_span(oldsize, offset, done);
 }

@@ -149,10 +149,8 @@ fail:
 	 */
 	if (created)
 		seg_unlink_own(name, fd);
-	else if (oldsize >= 0 && fstat(fd, &st) == 0 && st.st_size > oldsize &&
-	    ftruncate(fd, oldsize) == -1)
-		warnx("%s: cannot restore the size of %jd bytes: %s",
-		    out_vis(name), (intmax_t)oldsize, out_strerror(errno));
+	else if (oldsize >= 0)
+		(void)seg_shrink_back(fd, name, oldsize);
 	close(fd);
 	intr_exit();
 	errno = saved;

@@ -273,15 +273,12 @@ fail:
 static void
 undo(int fd, const char *name, bool created, off_t oldsize)
 {
-	struct stat st;
 	int saved = errno;
 
 	if (created) {
 		if (!kflag)
 			seg_unlink_own(name, fd);
-	} else if (oldsize >= 0 && offset >= oldsize && fstat(fd, &st) == 0 &&
-	    st.st_size != oldsize && ftruncate(fd, oldsize) == -1)
-		warnx("%s: cannot restore the size of %jd bytes: %s",
-		    out_vis(name), (intmax_t)oldsize, out_strerror(errno));
+	} else if (oldsize >= 0 && offset >= oldsize)
+		(void)seg_shrink_back(fd, name, oldsize);
 	errno = saved;
 }

@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -304,6 +305,29 @@ seg_unlink_own(const char *name, int fd)
 		return -1;
 	}
 	return seg_unlink(name);
+}
+
+/*
+ * Undoing our growth of the segment or file open on fd: back to oldsize
+ * bytes, through the descriptor, so that only the object we grew shrinks
+ * whatever its name now refers to.  One no larger than that was cut since
+ * by someone else, and its size is theirs: growing it back would add
+ * zeros nobody wrote.  Returns 1 if it shrank, 0 if it had no need, and -1
+ * after saying, for the operand name, that it could not.
+ */
+int
+seg_shrink_back(int fd, const char *name, off_t oldsize)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) == -1 || st.st_size <= oldsize)
+		return 0;
+	if (ftruncate(fd, oldsize) == -1) {
+		warn_op("%s: cannot restore the size of %jd bytes: %s",
+		    out_vis(name), (intmax_t)oldsize, out_strerror(errno));
+		return -1;
+	}
+	return 1;
 }
 
 /* flock(2), waiting through signals other than those of intr_catch. */

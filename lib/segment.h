@@ -22,6 +22,7 @@ int	seg_not_removable(mode_t mode);
 int	seg_unlink(const char *name);
 int	seg_unlink_own(const char *name, int fd);
 bool	seg_is(const char *name, int fd);
+int	seg_shrink_back(int fd, const char *name, off_t oldsize);
 int	seg_lock(int fd, int op);
 int	seg_reserve(int fd, off_t off, off_t len);
 

@@ -871,6 +871,21 @@ feed_start() {
 	done
 }
 
+@test "robust: a signal during shmwrite -a leaves alone a size someone else cut" {
+	cp "$T/in" "/dev/shm/$S1"
+	feed_start shmwrite -a "$S1"
+	printf abc >&7
+	retry has_size "$S1" 5003
+	# Another process empties it meanwhile: undoing our growth must not
+	# grow it back to the 5000 bytes it had, with zeros nobody wrote.
+	truncate -s 10 "/dev/shm/$S1"
+	kill -TERM "$pid"
+	wait_status "$pid" 143
+	exec 7>&-
+	assert_equal "$(size_of "$S1")" 10
+	assert_equal "$(cat "$T/err")" ""
+}
+
 @test "robust: a signal during shmwrite -t leaves what it wrote and the size" {
 	cp "$T/in" "/dev/shm/$S1"
 	feed_start shmwrite -t "$S1"
