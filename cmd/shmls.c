@@ -743,8 +743,9 @@ by_column(const void *a, const void *b)
 			    id_name(true, t->st_gid));
 			break;
 		case COL_MTIME:
-			c = cmp_num((uintmax_t)s->st_mtim.tv_sec,
-			    (uintmax_t)t->st_mtim.tv_sec);
+			/* Signed: a time before 1970 is negative. */
+			c = s->st_mtim.tv_sec < t->st_mtim.tv_sec ? -1 :
+			    s->st_mtim.tv_sec > t->st_mtim.tv_sec;
 			if (c == 0)
 				c = cmp_num((uintmax_t)s->st_mtim.tv_nsec,
 				    (uintmax_t)t->st_mtim.tv_nsec);

@@ -653,6 +653,15 @@ odd_names() {
 	    "$S-_ Mar  1  2020" "$S-B Jan  1  2021")"
 }
 
+@test "shmls: -x MTIME puts a time before 1970 first" {
+	: >"/dev/shm/$S-a"
+	: >"/dev/shm/$S-b"
+	touch -d '1969-07-20 20:17:00 UTC' "/dev/shm/$S-a"
+	touch -d '2020-03-01 00:00:00 UTC' "/dev/shm/$S-b"
+	run -0 shmls -rn -x MTIME -o NAME "$S-*"
+	assert_output "$(printf '%s\n' "$S-a" "$S-b")"
+}
+
 @test "shmls: -x PERMS sorts the text, -x MODE the number" {
 	: >"/dev/shm/$S1"
 	: >"/dev/shm/$S2"
