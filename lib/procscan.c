@@ -9,7 +9,10 @@
  * A descriptor counts when its /proc/PID/fd link names a file directly in
  * SHM_DIR and a stat(2) through the link confirms the device, so that no
  * other open file is ever stat'ed (a stat of a file on a dead NFS server
- * can hang).  A mapping counts when the device and inode in its maps line
+ * can hang).  A file open through another path (a bind mount of the file
+ * system elsewhere) counts too: its fdinfo names its mount, which the
+ * process's mountinfo ties to a device, and neither read touches the
+ * file's own file system; only a file found on ours is stat'ed.  A mapping counts when the device and inode in its maps line
  * are the segments' file system's; its path is read only for a segment
  * that has been removed, to name it.  Processes that go away meanwhile
  * are skipped, and so, but counted, are those we may not inspect.
@@ -78,6 +81,13 @@ struct scan {
 	char		*buf;		/* MAPS_BUF bytes of maps, or NULL */
 	pid_t		 self;
 
+	/* Mounts seen in mountinfo, and whether each is of dev. */
+	struct mnt {
+		int	 id;
+		bool	 ours;
+	}		*mnts;
+	size_t		 nmnts;
+
 	/* The process being read. */
 	int		 piddir;
 	pid_t		 pid;
@@ -89,6 +99,9 @@ static int	 scan_all(struct scan *);
 static void	 scan_proc(struct scan *, int, const char *);
 static int	 scan_fds(struct scan *);
 static char	*fd_name(char *, ssize_t);
+static bool	 on_our_mount(struct scan *, const char *);
+static int	 mount_of(int, const char *);
+static void	 read_mounts(struct scan *);
 static int	 scan_maps(struct scan *);
 static void	 scan_map(struct scan *, char *);
 static void	 add_hit(struct scan *, dev_t, ino_t, bool, const char *,
@@ -322,8 +335,22 @@ scan_fds(struct scan *s)
 			continue;
 		len = readlinkat(dirfd(dir), de->d_name, link,
 		    sizeof(link) - 1);
-		if ((name = fd_name(link, len)) == NULL)
+		if ((name = fd_name(link, len)) == NULL) {
+			/*
+			 * A live file (one removed cannot be removed again)
+			 * on our file system through another path: it
+			 * holds the segment it is, nameless here.
+			 */
+			if (len > 0 && link[0] == '/' &&
+			    !ends_deleted(link, (size_t)len) &&
+			    on_our_mount(s, de->d_name) &&
+			    fstatat(dirfd(dir), de->d_name, &st, 0) == 0 &&
+			    st.st_dev == s->dev && S_ISREG(st.st_mode) &&
+			    st.st_nlink > 0)
+				add_hit(s, st.st_dev, st.st_ino, false, NULL,
+				    NULL);
 			continue;
+		}
 		if (fstatat(dirfd(dir), de->d_name, &st, 0) == -1 ||
 		    st.st_dev != s->dev || !S_ISREG(st.st_mode))
 			continue;
@@ -360,6 +387,104 @@ fd_name(char *link, ssize_t len)
 	    memcmp(name - plen, SHM_PREFIX, plen) != 0)
 		return NULL;
 	return name;
+}
+
+/*
+ * Whether descriptor fdname of the process being read is open on a mount
+ * of the segments' file system.  Mount ids are unique on the host; an id
+ * not met yet has the process's mountinfo read, once per id.
+ */
+static bool
+on_our_mount(struct scan *s, const char *fdname)
+{
+	size_t i;
+	int id;
+
+	if ((id = mount_of(s->piddir, fdname)) == -1)
+		return false;
+	for (i = 0; i < s->nmnts && s->mnts[i].id != id; i++)
+		;
+	if (i == s->nmnts) {
+		read_mounts(s);
+		for (i = 0; i < s->nmnts && s->mnts[i].id != id; i++)
+			;
+	}
+	return i < s->nmnts && s->mnts[i].ours;
+}
+
+/* The mount id in /proc/PID/fdinfo/FD ("mnt_id:\tN"), or -1. */
+static int
+mount_of(int piddir, const char *fdname)
+{
+	char path[sizeof("fdinfo/") + NAME_MAX], buf[512], *p;
+	const char *errstr;
+	ssize_t n;
+	int fd, id;
+
+	snprintf(path, sizeof(path), "fdinfo/%s", fdname);
+	if ((fd = openat(piddir, path, O_RDONLY | O_CLOEXEC)) == -1)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	if ((p = strstr(buf, "mnt_id:")) == NULL)
+		return -1;
+	p += strlen("mnt_id:");
+	p += strspn(p, " \t");
+	p[strcspn(p, "\n")] = '\0';
+	id = (int)strtonum(p, 0, INT_MAX, &errstr);
+	return errstr != NULL ? -1 : id;
+}
+
+/*
+ * Notes every mount in the mountinfo of the process being read ("ID
+ * PARENT MAJ:MIN ..."), and which are of the segments' file system.
+ */
+static void
+read_mounts(struct scan *s)
+{
+	char *line = NULL, *p;
+	unsigned long maj, min;
+	struct mnt *m;
+	size_t cap = 0, i;
+	FILE *fp;
+	int fd, id;
+
+	if ((fd = openat(s->piddir, "mountinfo", O_RDONLY | O_CLOEXEC)) == -1)
+		return;
+	if ((fp = fdopen(fd, "r")) == NULL) {
+		close(fd);
+		return;
+	}
+	while (getline(&line, &cap, fp) != -1) {
+		id = (int)strtol(line, &p, 10);
+		if (p == line || *p != ' ')
+			continue;
+		(void)strtol(p, &p, 10);	/* the parent's id */
+		maj = strtoul(p, &p, 10);
+		if (*p != ':')
+			continue;
+		min = strtoul(p + 1, &p, 10);
+		if (*p != ' ')
+			continue;
+		for (i = 0; i < s->nmnts && s->mnts[i].id != id; i++)
+			;
+		if (i < s->nmnts)
+			continue;
+		if ((m = reallocarray(s->mnts, s->nmnts + 1,
+		    sizeof(*m))) == NULL) {
+			s->nomem = true;
+			break;
+		}
+		s->mnts = m;
+		s->mnts[s->nmnts].id = id;
+		s->mnts[s->nmnts].ours = makedev(maj, min) == s->dev;
+		s->nmnts++;
+	}
+	free(line);
+	fclose(fp);
 }
 
 static int
@@ -705,6 +830,9 @@ free_hits(struct scan *s)
 		free(s->hits[i].name);
 	free(s->hits);
 	free(s->buf);
+	free(s->mnts);
+	s->mnts = NULL;
+	s->nmnts = 0;
 	s->hits = NULL;
 	s->n = s->cap = 0;
 	s->buf = NULL;

@@ -934,6 +934,25 @@ age_seg() {
 	assert_equal "$(find /dev/shm -name "$S-held-*" -type f | wc -l)" 600
 }
 
+@test "shmrm: --unused keeps a segment held open through another mount of /dev/shm" {
+	need_private_shm
+	shmcreate "$S1" "$S2"
+	# The same tmpfs bound elsewhere: the holder's fd names that path.
+	mkdir -p "$T/alt"
+	mount --bind /dev/shm "$T/alt"
+	MOUNTS+=("$T/alt")
+	sleep 100 3<"$T/alt/$S1" >/dev/null 2>&1 &
+	holder=$!
+	HOLDERS+=("$holder")
+	retry runs "$holder" sleep
+	run -0 --separate-stderr shmrm -v --unused "$S1" "$S2"
+	assert_output "$S2"
+	assert_unused_stderr ""
+	[ -e "/dev/shm/$S1" ]
+	run -0 --separate-stderr shmls -rn -p -o NAME,NPROCS "$S1"
+	assert_output "$S1 1"
+}
+
 @test "shmrm: --unused keeps a segment that a process took after the first scan" {
 	need_private_shm
 	shmcreate -s 4k "$S1" "$S2"
