@@ -102,6 +102,7 @@ static char	*fd_name(char *, ssize_t);
 static bool	 on_our_mount(struct scan *, const char *);
 static int	 mount_of(int, const char *);
 static void	 read_mounts(struct scan *);
+static void	 add_mount(struct scan *, int, bool);
 static int	 scan_maps(struct scan *);
 static void	 scan_map(struct scan *, char *);
 static void	 add_hit(struct scan *, dev_t, ino_t, bool, const char *,
@@ -408,8 +409,30 @@ on_our_mount(struct scan *s, const char *fdname)
 		read_mounts(s);
 		for (i = 0; i < s->nmnts && s->mnts[i].id != id; i++)
 			;
+		/*
+		 * Not even there (a mount detached since, or one of another
+		 * namespace whose descriptor was passed on): it cannot be
+		 * told, and noting it so spares a read for each such file.
+		 */
+		if (i == s->nmnts)
+			add_mount(s, id, false);
 	}
 	return i < s->nmnts && s->mnts[i].ours;
+}
+
+static void
+add_mount(struct scan *s, int id, bool ours)
+{
+	struct mnt *m;
+
+	if ((m = reallocarray(s->mnts, s->nmnts + 1, sizeof(*m))) == NULL) {
+		s->nomem = true;
+		return;
+	}
+	s->mnts = m;
+	s->mnts[s->nmnts].id = id;
+	s->mnts[s->nmnts].ours = ours;
+	s->nmnts++;
 }
 
 /* The mount id in /proc/PID/fdinfo/FD ("mnt_id:\tN"), or -1. */
@@ -447,7 +470,6 @@ read_mounts(struct scan *s)
 {
 	char *line = NULL, *p;
 	unsigned long maj, min;
-	struct mnt *m;
 	size_t cap = 0, i;
 	FILE *fp;
 	int fd, id;
@@ -473,15 +495,9 @@ read_mounts(struct scan *s)
 			;
 		if (i < s->nmnts)
 			continue;
-		if ((m = reallocarray(s->mnts, s->nmnts + 1,
-		    sizeof(*m))) == NULL) {
-			s->nomem = true;
+		add_mount(s, id, makedev(maj, min) == s->dev);
+		if (s->nomem)
 			break;
-		}
-		s->mnts = m;
-		s->mnts[s->nmnts].id = id;
-		s->mnts[s->nmnts].ours = makedev(maj, min) == s->dev;
-		s->nmnts++;
 	}
 	free(line);
 	fclose(fp);
