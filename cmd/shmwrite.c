@@ -234,7 +234,7 @@ write_one(const char *name)
 			undo(fd, name, created, oldsize);
 			close(fd);
 			intr_exit();
-			warnx("stdin: %s", out_strerror(saved));
+			warn_op("stdin: %s", out_strerror(saved));
 			return 1;
 		}
 		goto fail;
