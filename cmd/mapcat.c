@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "intr.h"
 #include "out.h"
 #include "parse.h"
 #include "progress.h"
@@ -93,12 +94,21 @@ main(int argc, char *argv[])
 	if (advice == -1 && offset == 0 && length == -1)
 		advice = MADV_SEQUENTIAL;
 
-	if (pflag)
+	/*
+	 * With --progress, a signal ends the copy as a failure would, so
+	 * that the last line is printed; nothing else needs undoing.
+	 */
+	if (pflag) {
 		progress_start();
+		intr_catch();
+	}
 	if (argc == 0)
 		rval = cat_one("-");
-	for (i = 0; i < argc; i++)
+	for (i = 0; i < argc; i++) {
 		rval |= cat_one(argv[i]);
+		intr_exit();
+	}
+	intr_exit();
 	return rval | out_close();
 }
 
@@ -150,6 +160,7 @@ cat_fd(int fd, const char *path)
 	} else
 		r = xfer_stream_out(fd, offset, length, STDOUT_FILENO, &side);
 	if (r == -1) {
+		intr_exit();
 		if (side == XFER_OUT)
 			out_fail();
 		warn_name(path);

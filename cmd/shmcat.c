@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "intr.h"
 #include "out.h"
 #include "progress.h"
 #include "segment.h"
@@ -101,10 +102,18 @@ main(int argc, char *argv[])
 	if (seg_dirfd() == -1)
 		err(1, "%s", SHM_DIR);
 
-	if (pflag)
+	/*
+	 * With --progress, a signal ends the copy as a failure would, so
+	 * that the last line is printed; nothing else needs undoing.
+	 */
+	if (pflag) {
 		progress_start();
-	for (i = 0; i < argc; i++)
+		intr_catch();
+	}
+	for (i = 0; i < argc; i++) {
 		rval |= cat_one(argv[i]);
+		intr_exit();
+	}
 	return rval | out_close();
 }
 
@@ -121,12 +130,14 @@ cat_one(const char *name)
 		return 1;
 	}
 	if ((lock && seg_lock(fd, LOCK_SH) == -1) || fstat(fd, &st) == -1) {
+		intr_exit();
 		warn_name(name);
 		close(fd);
 		return 1;
 	}
 	len = xfer_span(st.st_size, offset, length);
 	if (xfer_out(fd, offset, len, STDOUT_FILENO, flags, &side) == -1) {
+		intr_exit();
 		if (side == XFER_OUT)
 			out_fail();
 		warn_name(name);

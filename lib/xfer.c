@@ -56,7 +56,9 @@ xfer_buf(void)
 
 /*
  * Writes all n bytes, through short writes and signals: at offset off with
- * pwrite(2), or at the file position with write(2) when off < 0.
+ * pwrite(2), or at the file position with write(2) when off < 0.  A signal
+ * of intr_catch's ends it with EINTR; it may have cut a write short rather
+ * than failing one, so the flag is looked at before each.
  */
 static int
 write_all(int fd, const char *p, size_t n, off_t off)
@@ -64,6 +66,10 @@ write_all(int fd, const char *p, size_t n, off_t off)
 	ssize_t w;
 
 	while (n > 0) {
+		if (intr_caught()) {
+			errno = EINTR;
+			return -1;
+		}
 		w = off < 0 ? write(fd, p, n) : pwrite(fd, p, n, off);
 		if (w == -1) {
 			if (errno == EINTR)
@@ -200,6 +206,11 @@ xfer_out(int fd, off_t off, off_t len, int out, int flags,
 	if ((flags & (XFER_STRING | XFER_SNAPSHOT)) == 0 && len > 0)
 		m = method_for(out, false);
 	while (len > 0 && m != M_RW) {
+		if (intr_caught()) {
+			errno = EINTR;
+			*side = XFER_OUT;
+			return -1;
+		}
 		n = len < CHUNK ? (size_t)len : CHUNK;
 		if ((r = move(&m, fd, &off, out, NULL, n)) == -1) {
 			if (m == M_RW)
@@ -233,7 +244,7 @@ copy_out(int fd, off_t off, off_t len, int out, int flags,
 	while (len > 0) {
 		n = len < BUFSZ ? (size_t)len : BUFSZ;
 		if ((r = pread(fd, buf, n, off)) == -1) {
-			if (errno == EINTR)
+			if (errno == EINTR && !intr_caught())
 				continue;
 			*side = XFER_IN;
 			return -1;
@@ -548,6 +559,10 @@ write_window(void *arg)
 	ssize_t r;
 
 	while (w->pipe && iov.iov_len > 0) {
+		if (intr_caught()) {
+			errno = EINTR;
+			return -1;
+		}
 		if ((r = vmsplice(w->out, &iov, 1, 0)) == -1) {
 			if (errno == EINTR)
 				continue;
@@ -751,7 +766,7 @@ xfer_stream_out(int fd, off_t skip, off_t len, int out, enum xfer_side *side)
 		else if (skip == 0 && len > 0 && len < (off_t)n)
 			n = (size_t)len;
 		if ((r = read(fd, buf, n)) == -1) {
-			if (errno == EINTR)
+			if (errno == EINTR && !intr_caught())
 				continue;
 			*side = XFER_IN;
 			return -1;

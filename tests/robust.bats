@@ -857,6 +857,32 @@ feed_start() {
 	    '^shmwrite: 3 bytes \(3B\) copied, [0-9]+\.[0-9] s, [0-9.]+[KMGT]?i?B/s$'
 }
 
+# Whether process $1 sleeps in the kernel (blocked on a full pipe).
+sleeping() {
+	[ "$(cut -d ' ' -f 3 "/proc/$1/stat" 2>/dev/null)" = S ]
+}
+
+@test "robust: a signal during shmcat or mapcat --progress still prints the last line" {
+	# No NUL byte, for -s.
+	yes | head -c 3000000 >"/dev/shm/$S1"
+	for cmd in "shmcat --progress $S1" "mapcat --progress /dev/shm/$S1" \
+	    "shmcat -s --progress $S1"; do
+		rm -f "$T/out"
+		mkfifo "$T/out"
+		# Nobody reads past the first byte: the copy blocks, full pipe.
+		env --default-signal=HUP,INT,TERM $cmd >"$T/out" 2>"$T/err" &
+		pid=$!
+		exec 8<"$T/out"
+		dd bs=1 count=1 status=none <&8 >/dev/null
+		retry sleeping "$pid"
+		kill -INT "$pid"
+		wait_status "$pid" 130
+		exec 8<&-
+		assert_regex "$(cat "$T/err")" \
+		    "^${cmd%% *}: [0-9]+ bytes \\([0-9.]+[KMGT]?i?B\\) copied, [0-9]+\\.[0-9] s, [0-9.]+[KMGT]?i?B/s\$"
+	done
+}
+
 @test "robust: a signal during shmwrite -a or -g from a pipe gives the segment its old size" {
 	cp "$T/in" "/dev/shm/$S1"
 	# Options, and the size once abc is written.
