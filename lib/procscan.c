@@ -12,9 +12,10 @@
  * can hang).  A file open through another path (a bind mount of the file
  * system elsewhere) counts too: its fdinfo names its mount, which the
  * process's mountinfo ties to a device, and neither read touches the
- * file's own file system; only a file found on ours is stat'ed.  A mapping counts when the device and inode in its maps line
- * are the segments' file system's; its path is read only for a segment
- * that has been removed, to name it.  Processes that go away meanwhile
+ * file's own file system; only a file found on ours is stat'ed.  A
+ * mapping counts when the device and inode in its maps line are the
+ * segments' file system's; its path is read only for a segment that has
+ * been removed, to name it.  Processes that go away meanwhile
  * are skipped, and so, but counted, are those we may not inspect.
  *
  * Whether that pass can see every process at all (a procfs, of the
