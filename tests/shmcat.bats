@@ -94,7 +94,7 @@ setup() {
 @test "shmcat: reads a segment larger than its address space limit" {
 	# AddressSanitizer reserves terabytes of address space for itself.
 	if ldd "$(command -v shmcat)" | grep -q libasan; then
-		skip "built with AddressSanitizer"
+		skip_sanitizer "built with AddressSanitizer"
 	fi
 	# Sparse: a tmpfs hole costs no memory to make or to read.
 	truncate -s 1G /dev/shm/"$S2"
