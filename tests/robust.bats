@@ -622,6 +622,9 @@ closed_fd_commands() {
 			traced -f -qq -e trace=open,openat -o "$T/trace" \
 			    sh -c "exec $fd>&-; exec $cmd" </dev/null \
 			    >/dev/null 2>&1 || true
+			# Without a trace, the check below would pass blind.
+			grep -q 'open' "$T/trace" ||
+			    fail "no open traced for: $cmd, fd $fd closed"
 			run -1 bash -c 'grep -E "= $1\$" "$2" |
 			    grep -v -e "\.so" -e "ld\.so\.cache" -e O_PATH' \
 			    _ "$fd" "$T/trace"
