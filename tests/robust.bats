@@ -1066,11 +1066,20 @@ victim_in() {
 	printf x >"/dev/shm/$S1"
 	# Renames make a new segment under the name without end, and never
 	# leave it missing; each flock takes 20 ms, time for one at least.
-	while :; do
-		printf y >"/dev/shm/.$S1.tmp"
-		mv -f "/dev/shm/.$S1.tmp" "/dev/shm/$S1"
-	done 3>&- &
+	# One process does them all: with a fork of mv(1) per rename, a busy
+	# machine let a 20 ms flock pass with none, and the test failed.
+	python3 -c '
+import os, sys
+tmp, name = sys.argv[1:]
+while True:
+    with open(tmp, "wb") as f:
+        f.write(b"y")
+    os.replace(tmp, name)
+' "/dev/shm/.$S1.tmp" "/dev/shm/$S1" 3>&- &
 	HOLDERS+=($!)
+	# Python takes a while to start: the renames must have begun.
+	ino=$(stat -c %i "/dev/shm/$S1")
+	retry bash -c '[ "$(stat -c %i "$1")" != "$2" ]' _ "/dev/shm/$S1" "$ino"
 	run -1 --separate-stderr traced -qq -o /dev/null \
 	    -e inject=flock:delay_enter=20000 shmwrite --lock "$S1" <"$T/in"
 	assert_equal "$stderr" \
