@@ -1245,6 +1245,10 @@ list_targets(char **argv)
 
 	if (target_all(&v, &n, &skipped) == -1)
 		err(1, "/proc");
+	/* As with -p: the view is partial, so say so, but list what is seen. */
+	if (skipped > 0)
+		warnx("%zu process%s could not be inspected; a /dev/shm only "
+		    "they see may be missing", skipped, skipped == 1 ? "" : "es");
 	if ((tb = scols_new_table()) == NULL)
 		err(1, NULL);
 	scols_table_set_name(tb, "targets");
