@@ -394,6 +394,21 @@ hostile() {
 	assert_line --regexp "^$ctr sleep "
 }
 
+@test "target: --all-targets says when /proc cannot show every process" {
+	need_plain_build shmls
+	run -1 --separate-stderr hide /proc 0755 shmls --all-targets
+	assert_output ""
+	assert_equal "$stderr" \
+	    "shmls: /proc is not a procfs; no /dev/shm can be found"
+	# Its own namespace's processes, its own /dev/shm among them.
+	run -0 --separate-stderr unshare --pid --fork --mount-proc \
+	    shmls --all-targets -rn
+	assert_equal "${stderr_lines[0]}" "shmls: this is not the initial PID namespace; a /dev/shm only other processes see may be missing"
+	assert_line --regexp '^1 shmls '
+	run -0 --separate-stderr unshare --pid --fork shmls --all-targets -rn
+	assert_equal "${stderr_lines[0]}" "shmls: /proc belongs to another PID namespace; a /dev/shm only other processes see may be missing"
+}
+
 @test "target: a process that ends while its root is opened is refused, not trusted" {
 	ctr_usual
 	# Its PID could be another's by then: the pidfd checked last says so.
