@@ -229,6 +229,15 @@ setup() {
 	assert_equal "$stderr" "shmcat: $S2: Is a directory"
 }
 
+@test "shmcat: --lock that cannot be taken fails that segment, the others still run" {
+	command -v strace >/dev/null || skip "no strace"
+	printf def >"/dev/shm/$S2"
+	run -1 --separate-stderr traced -qq -o /dev/null \
+	    -e inject=flock:error=ENOLCK:when=1 shmcat --lock "$S1" "$S2"
+	assert_output def
+	assert_equal "$stderr" "shmcat: $S1: No locks available"
+}
+
 @test "shmcat: refuses a fifo under /dev/shm without hanging" {
 	mkfifo /dev/shm/"$S2"
 	run -1 --separate-stderr timeout 5 shmcat "$S2"
