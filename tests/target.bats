@@ -260,9 +260,12 @@ hostile() {
 		    "shmcat: host-secret: No such file or directory"
 		run -0 shmcreate --target "$ctr" "$S1"
 		[ -f "$T/evil$T/host/$S1" ] || [ -f "$T/evil$T/hostdev/shm/$S1" ]
-		[ ! -e "$T/host/$S1" ] && [ ! -e "$T/hostdev/shm/$S1" ]
+		# One test a line: errexit ignores a failure before an &&.
+		[ ! -e "$T/host/$S1" ]
+		[ ! -e "$T/hostdev/shm/$S1" ]
 		run -0 shmrm --target "$ctr" -g '*'
-		[ -e "$T/host/host-secret" ] && [ -e "$T/hostdev/shm/host-secret" ]
+		[ -e "$T/host/host-secret" ]
+		[ -e "$T/hostdev/shm/host-secret" ]
 		stop_containers
 		rm -rf "$T/evil" "$T/host" "$T/hostdev"
 	done
