@@ -151,6 +151,13 @@ main(int argc, char *argv[])
 	if (this_ns && !unused)
 		usagex("--this-pid-namespace needs --unused");
 	cli_names(argc, argv);
+	/*
+	 * Without /dev/shm, say so once, naming it, as -g and the other
+	 * commands do: not "NAME: No such file" for each name, nor nothing
+	 * at all under -f.
+	 */
+	if (argc > 0 && seg_dirfd() == -1)
+		err(1, "%s", SHM_DIR);
 	if (unused)
 		check_view();
 	now = time(NULL);

@@ -871,10 +871,16 @@ age_seg() {
 	[ -f "/dev/shm/$S1" ]
 }
 
-@test "shmrm: -g with /dev/shm missing is exit 1 with the reason" {
-	run -1 --separate-stderr hide /dev 0755 shmrm -g '*'
-	assert_output ''
-	assert_equal "$stderr" "shmrm: /dev/shm: No such file or directory"
+@test "shmrm: /dev/shm missing is exit 1 with the reason, once, -f or not" {
+	for opts in "-g *" "-f -g *" "$S1 $S2" "-f $S1 $S2" "-n -v $S1"; do
+		run -1 --separate-stderr hide /dev 0755 shmrm $opts
+		assert_output ''
+		assert_equal "$stderr" \
+		    "shmrm: /dev/shm: No such file or directory"
+	done
+	# With -f and nothing to remove, there is nothing to say.
+	run -0 --separate-stderr hide /dev 0755 shmrm -f
+	assert_equal "$stderr" ""
 }
 
 # -- criteria together ----------------------------------------------------
