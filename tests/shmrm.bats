@@ -836,6 +836,13 @@ age_seg() {
 	assert_output ''
 	assert_equal "$stderr" \
 	    "$(refused "/proc belongs to another PID namespace")"
+}
+
+@test "shmrm: --unused refuses a child namespace's /proc from the initial namespace" {
+	need_private_shm
+	# A sanitizer's runtime reads /proc/self, which is not there.
+	need_plain_build shmrm
+	shmcreate -s 4k "$S1"
 	# In the initial namespace with a child namespace's /proc, where
 	# /proc/self is not there.
 	mkdir "$T/proc"
