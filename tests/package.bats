@@ -211,6 +211,11 @@ cet_toolchain() {
 	need_deb_tools
 	command -v hardening-check >/dev/null ||
 	    skip "hardening-check (package devscripts) is not installed"
+	# CI's sanitizer build is unoptimised, so without _FORTIFY_SOURCE:
+	# not a build anyone ships.  The plain build is checked.
+	if grep -q __asan_init "$BUILD/shmcat"; then
+		skip_sanitizer "a sanitizer build is not hardened as shipped"
+	fi
 	make_package DEB
 	dpkg -x "$pkg" "$T/root"
 	for c in "${COMMANDS[@]}"; do
