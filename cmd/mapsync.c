@@ -161,8 +161,17 @@ sync_one(const char *path)
 	} else {
 		end = offset + xfer_span(st.st_size, offset, length);
 	}
-	if (xfer_msync(fd, offset, end - offset, msflags) == -1)
+	if (xfer_msync(fd, offset, end - offset, msflags) == -1) {
+		/* What -w stored stays in the file: say how much, and where. */
+		if (done > 0) {
+			warn_op("%s: %s; %s written at offset %jd, not synced",
+			    out_vis(path), out_strerror(errno), out_bytes(done),
+			    (intmax_t)offset);
+			close(fd);
+			return 1;
+		}
 		goto fail;
+	}
 	if (close(fd) == -1) {
 		fd = -1;
 		goto fail;

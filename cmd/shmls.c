@@ -1245,17 +1245,29 @@ list_targets(char **argv)
 	struct libscols_line *ln;
 	struct target_shm *v;
 	struct target_usage u;
+	enum procscan_view view;
 	char *data[nitems(tcols)], psz[8], fsz[8];
 	size_t n, i, j, skipped;
 	int rval = 0;
 
+	/*
+	 * The rows come from the roots of the processes /proc shows: with
+	 * none, there is nothing to list; with only a PID namespace's, a
+	 * /dev/shm that only processes outside it see is left out unseen.
+	 */
+	view = procscan_view();
+	if (view == PROCSCAN_NOT_PROCFS)
+		errx(1, "%s; no /dev/shm can be found",
+		    procscan_view_why(view));
+	if (view != PROCSCAN_ALL)
+		warnx("%s; a /dev/shm only other processes see may be missing",
+		    procscan_view_why(view));
 	if (target_all(&v, &n, &skipped) == -1)
 		err(1, "/proc");
-	/* As for -p: the rows are complete, or we say they may not be. */
+	/* As with -p: the view is partial, so say so, but list what is seen. */
 	if (skipped > 0)
-		warnx("%zu process%s could not be inspected; a %s only %s "
-		    "may be missing", skipped, skipped == 1 ? "" : "es",
-		    SHM_DIR, skipped == 1 ? "it sees" : "they see");
+		warnx("%zu process%s could not be inspected; a /dev/shm only "
+		    "they see may be missing", skipped, skipped == 1 ? "" : "es");
 	if ((tb = scols_new_table()) == NULL)
 		err(1, NULL);
 	scols_table_set_name(tb, "targets");

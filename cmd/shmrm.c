@@ -151,19 +151,15 @@ main(int argc, char *argv[])
 	if (this_ns && !unused)
 		usagex("--this-pid-namespace needs --unused");
 	cli_names(argc, argv);
+	/*
+	 * Without /dev/shm, say so once, naming it, as -g and the other
+	 * commands do: not "NAME: No such file" for each name, nor nothing
+	 * at all under -f.
+	 */
+	if (argc > 0 && seg_dirfd() == -1)
+		err(1, "%s", SHM_DIR);
 	if (unused)
 		check_view();
-	/*
-	 * By name, a missing /dev/shm is said once, naming it, not as each
-	 * operand missing.  Under -f it holds no segment to remove, and we
-	 * are as quiet as rm -f of a file in a missing directory; -g says
-	 * so when it reads the directory.
-	 */
-	if (!gflag && argc > 0 && seg_dirfd() == -1) {
-		if (fflag && errno == ENOENT)
-			return out_close();
-		err(1, "%s", SHM_DIR);
-	}
 	now = time(NULL);
 
 	rval = gflag ? rm_glob(argc, argv) : rm_names(argc, argv);

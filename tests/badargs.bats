@@ -213,6 +213,7 @@ mapcat --bogus $F                   | mapcat: unrecognized option '--bogus'
 mapcat --lock $F                    | mapcat: unrecognized option '--lock'
 mapcat $F -a                        | mapcat: option requires an argument -- 'a'
 mapcat $F --offset                  | mapcat: option '--offset' requires an argument
+mapcat --progress=1 $F              | mapcat: option '--progress' doesn't allow an argument
 mapsync                             | mapsync: missing file operand
 mapsync -w                          | mapsync: missing file operand
 mapsync -a -i -v -o 1 -l 1          | mapsync: missing file operand

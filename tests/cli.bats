@@ -76,6 +76,56 @@ setup() {
 	done
 }
 
+# The words of command $1's usage, from --help, on one line.
+usage_words() {
+	"$1" --help | sed -n '1,/^$/p' | sed 's/^usage: //' | tr -s ' \n' '  ' |
+	    sed 's/^ //; s/ $//'
+}
+
+# The words of man page $1's SYNOPSIS, as mandoc renders it, on one line.
+synopsis_words() {
+	mandoc -Tascii -O width=200 "$SRC/man/$1.1" | sed 's/.\x08//g' |
+	    sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;$d' |
+	    tr -s ' \n' '  ' | sed 's/^ //; s/ $//'
+}
+
+# Every option man page $1 has an entry (.It) for, one a line.
+man_options() {
+	grep '^\.It Fl' "$SRC/man/$1.1" | sed 's/\\-/-/g' |
+	    grep -oE 'Fl -?[[:alnum:]][a-z-]*' | sed 's/^Fl /-/' |
+	    LC_ALL=C sort -u
+}
+
+# Every option command $1's --help lists, one a line.
+help_options() {
+	"$1" --help | sed -n -E -e 's/^  (-[[:alnum:]]), (--[a-z-]+).*/\1\n\2/p' \
+	    -e 's/^      (--[a-z-]+).*/\1/p' | LC_ALL=C sort -u
+}
+
+@test "cli: every usage line is its man page's SYNOPSIS" {
+	local c
+
+	for c in "${COMMANDS[@]}"; do
+		run -0 usage_words "$c"
+		[ -n "$output" ]
+		want=$output
+		run -0 synopsis_words "$c"
+		assert_equal "$output" "$want"
+	done
+}
+
+@test "cli: every option --help lists has a man page entry, and no other" {
+	local c
+
+	for c in "${COMMANDS[@]}"; do
+		run -0 help_options "$c"
+		[ -n "$output" ]
+		want=$output
+		run -0 man_options "$c"
+		assert_equal "$output" "$want"
+	done
+}
+
 @test "cli: the README's mapsync -w example works pasted as it stands" {
 	local lines
 

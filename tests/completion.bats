@@ -71,6 +71,31 @@ help_options() {
 	done
 }
 
+# The options the zsh completion declares for command $1, one a line, as
+# help_options prints them: each short and long one, '=' after a long one
+# that takes a value, and -h, --help, -V, --version from $common.
+zsh_options() {
+	{
+		sed -n "/^$1)\$/,/^	;;/p" "$COMPLETIONS/_shmtools" |
+		    grep -oE "\{-[[:alnum:]]\+?,--[a-z-]+=?\}|(^|[')])--[a-z-]+=?\[" |
+		    sed -E "s/^[')]//; s/\[\$//
+			s/^\{(-[[:alnum:]])\+?,(--[a-z-]+=?)\}\$/\1\n\2/"
+		sed -n '/^common=(/,/^)/p' "$COMPLETIONS/_shmtools" |
+		    grep -oE '\{-[[:alnum:]],--[a-z-]+\}' | tr -d '{}' | tr , '\n'
+	} | LC_ALL=C sort
+}
+
+@test "completion: the zsh completion declares every option each command's --help lists" {
+	local cmd want
+
+	for cmd in mapcat mapsync shmcat shmcreate shmls shmrm shmwrite; do
+		want=$(help_options "$cmd")
+		[ -n "$want" ]
+		run -0 zsh_options "$cmd"
+		assert_equal "$output" "$want"
+	done
+}
+
 @test "completion: completes a long option, with = and no space when it takes a value" {
 	comp shmcreate --m
 	assert_equal "$got" "--mode="

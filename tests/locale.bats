@@ -7,16 +7,18 @@
 # strcasecmp would find "size" and SIZE different.  The locale is built
 # from source into a scratch LOCPATH, once for the file.
 
+# Where the locale cannot be built, each test skips in setup(), where the
+# helper makes a skip under CI fail: a skip in setup_file would not.
 setup_file() {
-	command -v localedef >/dev/null || skip "no localedef"
 	mkdir -p "$BATS_FILE_TMPDIR/loc"
-	localedef -i tr_TR -f UTF-8 "$BATS_FILE_TMPDIR/loc/tr_TR.UTF-8" ||
-	    skip "cannot build tr_TR.UTF-8 (package locales)"
+	localedef -i tr_TR -f UTF-8 "$BATS_FILE_TMPDIR/loc/tr_TR.UTF-8" \
+	    >/dev/null 2>&1 || true
 }
 
 setup() {
 	load helper
-	[ -d "$BATS_FILE_TMPDIR/loc/tr_TR.UTF-8" ] || skip "no tr_TR.UTF-8"
+	[ -d "$BATS_FILE_TMPDIR/loc/tr_TR.UTF-8" ] ||
+	    skip "cannot build tr_TR.UTF-8 (localedef, package locales)"
 }
 
 # Runs a command in the Turkish locale.

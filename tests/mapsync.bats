@@ -157,6 +157,28 @@ stopped() {
 	assert_line --index 2 "g: synced 300000 bytes at offset 0"
 }
 
+@test "mapsync: a sync that fails is reported, and the other files are synced" {
+	command -v strace >/dev/null || skip "no strace"
+	cp "$T/data" g
+	run -1 --separate-stderr traced -qq -o /dev/null \
+	    -e inject=msync:error=EIO:when=1 mapsync -v f g
+	assert_equal "$stderr" "mapsync: f: Input/output error"
+	assert_output "g: synced 300000 bytes at offset 0"
+	cmp f "$T/data"
+}
+
+@test "mapsync: -w whose sync fails says what it stored, and where" {
+	command -v strace >/dev/null || skip "no strace"
+	head -c 100 "$T/in" >in100
+	oracle in100 4096
+	run -1 --separate-stderr traced -qq -o /dev/null \
+	    -e inject=msync:error=EIO mapsync -v -w -o 4k f <in100
+	assert_equal "$stderr" \
+	    "mapsync: f: Input/output error; 100 bytes written at offset 4096, not synced"
+	assert_output ""
+	cmp f "$T/want"
+}
+
 @test "mapsync: reports a missing file among several and syncs the rest" {
 	cp data g
 	run -1 --separate-stderr mapsync -v f nope g

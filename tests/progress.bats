@@ -42,7 +42,8 @@ final_re() {
 	run -0 --separate-stderr pipeline \
 	    'head -c 700 "$1" | mapcat --progress "$1" - >/dev/null' _ "$T/data"
 	[[ ${stderr_lines[0]} =~ $(final_re mapcat 300700) ]]
-	mapcat --progress "$T/f" 2>/dev/null | cmp - "$T/f"
+	run -0 pipeline 'mapcat --progress "$1" 2>/dev/null | cmp - "$1"' \
+	    _ "$T/f"
 }
 
 @test "mapsync: -w --progress reports what was stored" {

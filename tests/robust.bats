@@ -622,8 +622,14 @@ closed_fd_commands() {
 			traced -f -qq -e trace=open,openat -o "$T/trace" \
 			    sh -c "exec $fd>&-; exec $cmd" </dev/null \
 			    >/dev/null 2>&1 || true
+			# Without a trace, the check below would pass blind.
+			grep -q 'open' "$T/trace" ||
+			    fail "no open traced for: $cmd, fd $fd closed"
+			# A sanitizer's runtime reads /proc/self/ with open(2)
+			# before main; the commands use openat(2).
 			run -1 bash -c 'grep -E "= $1\$" "$2" |
-			    grep -v -e "\.so" -e "ld\.so\.cache" -e O_PATH' \
+			    grep -v -e "\.so" -e "ld\.so\.cache" -e O_PATH \
+			    -e "^[0-9]* *open(\"/proc/self/"' \
 			    _ "$fd" "$T/trace"
 		done
 	done < <(closed_fd_commands)
@@ -916,7 +922,10 @@ sleeping() {
 	cp "$T/in" "/dev/shm/$S1"
 	feed_start shmwrite -t "$S1"
 	printf abc >&7
-	retry cmp -s -n 3 "/dev/shm/$S1" <(printf abc)
+	# A file, not <(printf abc): that pipe is read once, and each retry
+	# after the first compared the segment with nothing.
+	printf abc >"$T/abc"
+	retry cmp -s -n 3 "/dev/shm/$S1" "$T/abc"
 	kill -INT "$pid"
 	wait_status "$pid" 130
 	exec 7>&-
@@ -1119,11 +1128,20 @@ victim_in() {
 	printf x >"/dev/shm/$S1"
 	# Renames make a new segment under the name without end, and never
 	# leave it missing; each flock takes 20 ms, time for one at least.
-	while :; do
-		printf y >"/dev/shm/.$S1.tmp"
-		mv -f "/dev/shm/.$S1.tmp" "/dev/shm/$S1"
-	done 3>&- &
+	# One process does them all: with a fork of mv(1) per rename, a busy
+	# machine let a 20 ms flock pass with none, and the test failed.
+	python3 -c '
+import os, sys
+tmp, name = sys.argv[1:]
+while True:
+    with open(tmp, "wb") as f:
+        f.write(b"y")
+    os.replace(tmp, name)
+' "/dev/shm/.$S1.tmp" "/dev/shm/$S1" 3>&- &
 	HOLDERS+=($!)
+	# Python takes a while to start: the renames must have begun.
+	ino=$(stat -c %i "/dev/shm/$S1")
+	retry bash -c '[ "$(stat -c %i "$1")" != "$2" ]' _ "/dev/shm/$S1" "$ino"
 	run -1 --separate-stderr traced -qq -o /dev/null \
 	    -e inject=flock:delay_enter=20000 shmwrite --lock "$S1" <"$T/in"
 	assert_equal "$stderr" \

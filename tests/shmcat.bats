@@ -94,7 +94,7 @@ setup() {
 @test "shmcat: reads a segment larger than its address space limit" {
 	# AddressSanitizer reserves terabytes of address space for itself.
 	if ldd "$(command -v shmcat)" | grep -q libasan; then
-		skip "built with AddressSanitizer"
+		skip_sanitizer "built with AddressSanitizer"
 	fi
 	# Sparse: a tmpfs hole costs no memory to make or to read.
 	truncate -s 1G /dev/shm/"$S2"
@@ -227,6 +227,15 @@ setup() {
 	run -1 --separate-stderr timeout 5 shmcat "$S2"
 	assert_output ""
 	assert_equal "$stderr" "shmcat: $S2: Is a directory"
+}
+
+@test "shmcat: --lock that cannot be taken fails that segment, the others still run" {
+	command -v strace >/dev/null || skip "no strace"
+	printf def >"/dev/shm/$S2"
+	run -1 --separate-stderr traced -qq -o /dev/null \
+	    -e inject=flock:error=ENOLCK:when=1 shmcat --lock "$S1" "$S2"
+	assert_output def
+	assert_equal "$stderr" "shmcat: $S1: No locks available"
 }
 
 @test "shmcat: refuses a fifo under /dev/shm without hanging" {

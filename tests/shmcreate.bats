@@ -414,3 +414,20 @@ mode_made() {
 	assert_equal "$(stat -c %U "/dev/shm/$S1")" nobody
 	assert_equal "$(mode_of "$S1")" 644
 }
+
+@test "shmcreate: a size that cannot be set fails, and removes what it made" {
+	command -v strace >/dev/null || skip "no strace"
+	run -1 --separate-stderr traced -qq -o /dev/null \
+	    -e inject=ftruncate:error=EIO shmcreate -s 4k "$S1" "$S2"
+	assert_output ""
+	assert_equal "$stderr" "$(printf '%s\n' "shmcreate: $S1: Input/output error" \
+	    "shmcreate: $S2: Input/output error")"
+	[ ! -e "/dev/shm/$S1" ]
+	[ ! -e "/dev/shm/$S2" ]
+	# -e: an existing segment is neither removed nor changed.
+	printf abc >"/dev/shm/$S1"
+	run -1 --separate-stderr traced -qq -o /dev/null \
+	    -e inject=ftruncate:error=EIO shmcreate -e -s 4k "$S1"
+	assert_equal "$stderr" "shmcreate: $S1: Input/output error"
+	assert_equal "$(cat "/dev/shm/$S1")" abc
+}

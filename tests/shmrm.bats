@@ -183,12 +183,6 @@ age_seg() {
 	assert_equal "$stderr" "shmrm: /dev/shm: No such file or directory"
 }
 
-@test "shmrm: -f without /dev/shm is quiet, as rm -f of a missing directory's file" {
-	run -0 --separate-stderr hide /dev 0755 shmrm -f -v "$S1" "$S2"
-	assert_output ""
-	assert_equal "$stderr" ""
-}
-
 @test "shmrm: -f says why /dev/shm cannot be opened when it exists" {
 	run -1 --separate-stderr hide /dev 0700 --nobody shmrm -f "$S1" "$S2"
 	assert_output ""
@@ -854,6 +848,13 @@ age_seg() {
 	assert_output ''
 	assert_equal "$stderr" \
 	    "$(refused "/proc belongs to another PID namespace")"
+}
+
+@test "shmrm: --unused refuses a child namespace's /proc from the initial namespace" {
+	need_private_shm
+	# A sanitizer's runtime reads /proc/self, which is not there.
+	need_plain_build shmrm
+	shmcreate -s 4k "$S1"
 	# In the initial namespace with a child namespace's /proc, where
 	# /proc/self is not there.
 	mkdir "$T/proc"
@@ -889,10 +890,16 @@ age_seg() {
 	[ -f "/dev/shm/$S1" ]
 }
 
-@test "shmrm: -g with /dev/shm missing is exit 1 with the reason" {
-	run -1 --separate-stderr hide /dev 0755 shmrm -g '*'
-	assert_output ''
-	assert_equal "$stderr" "shmrm: /dev/shm: No such file or directory"
+@test "shmrm: /dev/shm missing is exit 1 with the reason, once, -f or not" {
+	for opts in "-g *" "-f -g *" "$S1 $S2" "-f $S1 $S2" "-n -v $S1"; do
+		run -1 --separate-stderr hide /dev 0755 shmrm $opts
+		assert_output ''
+		assert_equal "$stderr" \
+		    "shmrm: /dev/shm: No such file or directory"
+	done
+	# With -f and nothing to remove, there is nothing to say.
+	run -0 --separate-stderr hide /dev 0755 shmrm -f
+	assert_equal "$stderr" ""
 }
 
 # -- criteria together ----------------------------------------------------

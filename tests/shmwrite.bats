@@ -673,3 +673,21 @@ assert_nothing_made() {
 	assert_equal "$stderr" "shmwrite: $S1: cannot restore the size of 5000 bytes: Input/output error
 shmwrite: $S1: No space left on device"
 }
+
+@test "shmwrite: --lock that cannot be taken changes nothing, and -c removes what it made" {
+	command -v strace >/dev/null || skip "no strace"
+	printf abc >"/dev/shm/$S1"
+	run -1 --separate-stderr traced -qq -o /dev/null \
+	    -e inject=flock:error=ENOLCK shmwrite --lock "$S1" <"$T/in"
+	assert_equal "$stderr" "shmwrite: $S1: No locks available"
+	assert_equal "$(cat "/dev/shm/$S1")" abc
+	run -1 --separate-stderr traced -qq -o /dev/null \
+	    -e inject=flock:error=ENOLCK shmwrite -c --lock "$S2" <"$T/in"
+	assert_equal "$stderr" "shmwrite: $S2: No locks available"
+	[ ! -e "/dev/shm/$S2" ]
+	# -k keeps it, empty.
+	run -1 --separate-stderr traced -qq -o /dev/null \
+	    -e inject=flock:error=ENOLCK shmwrite -c -k --lock "$S2" <"$T/in"
+	assert_equal "$stderr" "shmwrite: $S2: No locks available"
+	assert_equal "$(size_of "$S2")" 0
+}
