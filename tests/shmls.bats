@@ -842,6 +842,10 @@ fs_figures() {
 	assert_equal "$stderr" \
 	    "shmls: /proc belongs to another PID namespace; deleted may be short"
 	assert_equal "$(jq -c .summary.deleted <<<"$output")" 0
+}
+
+@test "shmls: --summary with a /proc that is no procfs counts no deleted" {
+	need_plain_build shmls
 	run -1 --separate-stderr hide /proc 0755 shmls --summary -rnb
 	assert_equal "$stderr" "shmls: /proc is not a procfs; deleted is not counted"
 	assert_regex "$output" ' $'
