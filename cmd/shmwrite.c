@@ -217,8 +217,15 @@ write_one(const char *name)
 		errno = EFBIG;
 		goto fail;
 	}
-	/* A known input size lets a full /dev/shm fail before any write. */
-	if (left > 0 && limit < 0 && offset + left > st.st_size &&
+	/*
+	 * A known input size lets a full /dev/shm fail before any write, so
+	 * that old bytes are not overwritten by a write that cannot finish.
+	 * A segment we made has no old bytes, and write(2) into tmpfs fails
+	 * cleanly with ENOSPC by itself (only stores through a mapping raise
+	 * SIGBUS), after which undo removes it: reserving first would only
+	 * allocate every page before the copy, the slower way round.
+	 */
+	if (!created && left > 0 && limit < 0 && offset + left > st.st_size &&
 	    seg_reserve(fd, offset, left) == -1)
 		goto fail;
 
