@@ -49,7 +49,7 @@
  * that true should a later kernel relax it.  Crossing mounts is the
  * point (/dev/shm is a mount of its own), so RESOLVE_NO_XDEV is not set.
  */
-#define SHM_RELATIVE	(SHM_DIR + 1)
+#define SHM_RELATIVE	(&SHM_DIR[1])
 #define RESOLVE_FLAGS	(RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS)
 
 /* A renamed ".." on the way makes openat2 fail with EAGAIN; retry. */
