@@ -38,7 +38,8 @@ now(void)
 static void
 report(bool final)
 {
-	char human[7], rate[7];	/* "1.0GiB": humanize_number fits the unit to the size */
+	/* Seven bytes: humanize_number then fits the unit, as "1.0GiB". */
+	char human[7], rate[7];
 	double secs = now() - start;
 
 	humanize_number(human, sizeof(human), total, "B", HN_AUTOSCALE,
