@@ -66,7 +66,7 @@ struct hit {
 	dev_t		 dev;
 	ino_t		 ino;
 	pid_t		 pid;
-	char		 comm[PROCSCAN_COMM_MAX];
+	char		 comm[PROCFS_COMM_MAX];
 	bool		 deleted;
 	char		*name;		/* deleted only */
 	bool		 have_stat;
@@ -92,7 +92,7 @@ struct scan {
 	/* The process being read. */
 	int		 piddir;
 	pid_t		 pid;
-	char		 comm[PROCSCAN_COMM_MAX];
+	char		 comm[PROCFS_COMM_MAX];
 	bool		 have_comm;
 };
 
@@ -108,7 +108,6 @@ static int	 scan_maps(struct scan *);
 static void	 scan_map(struct scan *, char *);
 static void	 add_hit(struct scan *, dev_t, ino_t, bool, const char *,
 		    const struct stat *);
-static void	 read_comm(struct scan *);
 static bool	 stop(const struct scan *);
 static bool	 ends_deleted(const char *, size_t);
 static void	 strip_deleted(char *);
@@ -649,8 +648,11 @@ add_hit(struct scan *s, dev_t dev, ino_t ino, bool deleted, const char *name,
 		s->hits = h;
 		s->cap = cap;
 	}
-	if (!s->have_comm)
-		read_comm(s);
+	/* The command name, read only for processes that hold a segment. */
+	if (!s->have_comm) {
+		procfs_comm(s->piddir, "comm", s->comm);
+		s->have_comm = true;
+	}
 	h = &s->hits[s->n];
 	memset(h, 0, sizeof(*h));
 	h->dev = dev;
@@ -667,27 +669,6 @@ add_hit(struct scan *s, dev_t dev, ino_t ino, bool deleted, const char *name,
 		h->st = *st;
 	}
 	s->n++;
-}
-
-/* The command name, read only for processes that hold a segment. */
-static void
-read_comm(struct scan *s)
-{
-	ssize_t n;
-	int fd;
-
-	s->have_comm = true;
-	s->comm[0] = '\0';
-	if ((fd = openat(s->piddir, "comm", O_RDONLY | O_CLOEXEC)) == -1)
-		return;
-	n = read(fd, s->comm, sizeof(s->comm) - 1);
-	close(fd);
-	if (n <= 0)
-		return;
-	/* The kernel ends it with a newline; the name itself may hold one. */
-	if (s->comm[n - 1] == '\n')
-		n--;
-	s->comm[n] = '\0';
 }
 
 static bool
@@ -735,31 +716,17 @@ still_named(const struct procscan_entry *e)
 static int
 nspid_count(pid_t *pid)
 {
-	char *line = NULL, *p, *q;
-	size_t cap = 0;
-	long v;
-	FILE *fp;
-	int n = 0;
+	char status[4096], *p;
+	pid_t last;
+	int n;
 
 	*pid = 0;
-	if ((fp = fopen(PROC_DIR "/self/status", "re")) == NULL)
+	if (procfs_read(AT_FDCWD, PROC_DIR "/self/status", status,
+	    sizeof(status)) <= 0)
 		return -1;
-	while (getline(&line, &cap, fp) != -1) {
-		if (strncmp(line, "Pid:", 4) == 0 && *pid == 0)
-			*pid = (pid_t)strtol(line + 4, NULL, 10);
-		if (strncmp(line, "NSpid:", 6) != 0)
-			continue;
-		for (p = line + 6;; p = q) {
-			v = strtol(p, &q, 10);
-			if (q == p)
-				break;
-			if (n++ == 0)
-				*pid = (pid_t)v;
-		}
-		break;
-	}
-	free(line);
-	fclose(fp);
+	if ((n = procfs_nspid(status, pid, &last)) == 0 &&
+	    (p = strstr(status, "\nPid:")) != NULL)
+		*pid = (pid_t)strtol(p + 5, NULL, 10);
 	return n;
 }
 

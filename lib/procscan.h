@@ -16,11 +16,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define PROCSCAN_COMM_MAX	16	/* TASK_COMM_LEN, with its NUL */
+#include "procfs.h"
+
 
 struct procscan_holder {
 	pid_t	 pid;
-	char	 comm[PROCSCAN_COMM_MAX];	/* "" if it could not be read */
+	char	 comm[PROCFS_COMM_MAX];	/* "" if it could not be read */
 };
 
 struct procscan_entry {

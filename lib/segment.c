@@ -22,6 +22,7 @@
 
 #include "intr.h"
 #include "out.h"
+#include "procfs.h"
 #include "segment.h"
 #include "target.h"
 
@@ -150,20 +151,10 @@ open_regular(const char *path, int flags)
 static int
 protected_regular(void)
 {
-	char buf[16];
-	ssize_t r;
-	int fd, level = 2;
+	int level;
 
-	if ((fd = open("/proc/sys/fs/protected_regular",
-	    O_RDONLY | O_CLOEXEC)) == -1)
-		return level;
-	if ((r = read(fd, buf, sizeof(buf) - 1)) > 0) {
-		buf[r] = '\0';
-		buf[strcspn(buf, "\n")] = '\0';
-		level = (int)strtonum(buf, 0, INT_MAX, NULL);
-	}
-	close(fd);
-	return level;
+	return procfs_int("/proc/sys/fs/protected_regular", &level) == 0 ?
+	    level : 2;
 }
 
 /*

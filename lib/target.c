@@ -65,8 +65,6 @@ struct known {
 
 static int	 shm_below(int);
 static int	 open_root(int, const char *);
-static ssize_t	 read_small(int, const char *, char *, size_t);
-static void	 read_comm(int, pid_t, char *);
 static char	*read_cgroup(int, pid_t);
 static int	 by_known(const void *, const void *);
 static int	 by_pid(const void *, const void *);
@@ -206,14 +204,15 @@ target_nspid(pid_t pid)
 	static size_t n;
 	struct known key = { .pid = pid }, *k;
 	char status[4096], path[32];
-	pid_t nspid = -1;
+	pid_t first, last, nspid = -1;
 
 	if (n > 0 && (k = bsearch(&key, known, n, sizeof(*known),
 	    by_known)) != NULL)
 		return k->nspid;
 	snprintf(path, sizeof(path), "%s/%d/status", PROC_DIR, (int)pid);
-	if (read_small(AT_FDCWD, path, status, sizeof(status)) > 0)
-		nspid = target_parse_nspid(status);
+	if (procfs_read(AT_FDCWD, path, status, sizeof(status)) > 0 &&
+	    procfs_nspid(status, &first, &last) > 0)
+		nspid = last;
 	/* Remember it, in order; without memory, only answer. */
 	if ((k = reallocarray(known, n + 1, sizeof(*known))) != NULL) {
 		size_t i;
@@ -242,43 +241,6 @@ by_pid(const void *a, const void *b)
 	const struct target_shm *x = a, *y = b;
 
 	return x->pid < y->pid ? -1 : x->pid > y->pid;
-}
-
-/*
- * The last PID on the "NSpid:" line of a /proc/PID/status text, or -1.
- * Kernels before 4.1 have no such line.
- */
-pid_t
-target_parse_nspid(const char *status)
-{
-	const char *p, *errstr;
-	char num[16];
-	pid_t pid = -1;
-	size_t len;
-
-	if (strncmp(status, "NSpid:", 6) == 0)
-		p = status + 6;
-	else if ((p = strstr(status, "\nNSpid:")) != NULL)
-		p += 7;
-	else
-		return -1;
-	for (;;) {
-		p += strspn(p, " \t");
-		if (*p == '\n' || *p == '\0')
-			break;
-		len = strspn(p, "0123456789");
-		if (len == 0 || len >= sizeof(num) ||
-		    (p[len] != ' ' && p[len] != '\t' && p[len] != '\n' &&
-		    p[len] != '\0'))
-			return -1;
-		memcpy(num, p, len);
-		num[len] = '\0';
-		pid = (pid_t)strtonum(num, 1, INT_MAX, &errstr);
-		if (errstr != NULL)
-			return -1;
-		p += len;
-	}
-	return pid;
 }
 
 /*
@@ -364,7 +326,8 @@ target_all(struct target_shm **list, size_t *count, size_t *skipped)
 		v[n].pid = pid;
 		v[n].dev = st.st_dev;
 		v[n].dirfd = fd;
-		read_comm(dirfd(dir), pid, v[n].comm);
+		snprintf(path, sizeof(path), "%d/comm", (int)pid);
+		procfs_comm(dirfd(dir), path, v[n].comm);
 		v[n].cgroup = read_cgroup(dirfd(dir), pid);
 		n++;
 	}
@@ -429,62 +392,14 @@ target_usage(const struct target_shm *t, shmdir_want *want, void *arg,
 	return 0;
 }
 
-/* The command name of process pid. */
-static void
-read_comm(int procfd, pid_t pid, char *comm)
-{
-	char path[32];
-	ssize_t n;
-
-	snprintf(path, sizeof(path), "%d/comm", (int)pid);
-	n = read_small(procfd, path, comm, TARGET_COMM_MAX);
-	if (n <= 0) {
-		comm[0] = '\0';
-		return;
-	}
-	/* The kernel ends it with a newline; the name itself may hold one. */
-	if (comm[n - 1] == '\n')
-		comm[n - 1] = '\0';
-}
-
 static char *
 read_cgroup(int procfd, pid_t pid)
 {
 	char path[32], text[4096];
 
 	snprintf(path, sizeof(path), "%d/cgroup", (int)pid);
-	if (read_small(procfd, path, text, sizeof(text)) <= 0)
+	if (procfs_read(procfd, path, text, sizeof(text)) <= 0)
 		return NULL;
 	return target_parse_cgroup(text);
 }
 
-/*
- * Reads up to size - 1 bytes of a small file and ends them with a NUL.
- * Returns the number read, or -1.
- */
-static ssize_t
-read_small(int dirfd, const char *path, char *buf, size_t size)
-{
-	ssize_t n, len = 0;
-	int fd, saved;
-
-	if ((fd = openat(dirfd, path, O_RDONLY | O_CLOEXEC)) == -1)
-		return -1;
-	while ((size_t)len < size - 1) {
-		n = read(fd, buf + len, size - 1 - len);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			saved = errno;
-			close(fd);
-			errno = saved;
-			return -1;
-		}
-		if (n == 0)
-			break;
-		len += n;
-	}
-	close(fd);
-	buf[len] = '\0';
-	return len;
-}

@@ -15,9 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "procfs.h"
 #include "shmdir.h"
-
-#define TARGET_COMM_MAX	16	/* TASK_COMM_LEN, with its NUL */
 
 /* Which step of reaching a process's /dev/shm failed. */
 enum target_step {
@@ -29,7 +28,7 @@ enum target_step {
 /* One distinct /dev/shm (one file system), and a process that sees it. */
 struct target_shm {
 	pid_t	 pid;			/* the lowest such PID */
-	char	 comm[TARGET_COMM_MAX];	/* its command, "" if unknown */
+	char	 comm[PROCFS_COMM_MAX];	/* its command, "" if unknown */
 	char	*cgroup;		/* its cgroup, NULL if unknown */
 	dev_t	 dev;
 	int	 dirfd;			/* the directory, O_PATH */
@@ -52,7 +51,6 @@ pid_t	 target_pid(void);
 int	 target_dirfd(void);
 int	 target_open(pid_t pid, enum target_step *step);
 pid_t	 target_nspid(pid_t pid);
-pid_t	 target_parse_nspid(const char *status);
 char	*target_parse_cgroup(const char *cgroup);
 int	 target_all(struct target_shm **list, size_t *count, size_t *skipped);
 void	 target_free(struct target_shm *list, size_t count);

@@ -31,6 +31,7 @@
 #include "intr.h"
 #include "out.h"
 #include "parse.h"
+#include "procfs.h"
 #include "progress.h"
 #include "segment.h"
 #include "xfer.h"
@@ -93,24 +94,13 @@ write_all(int fd, const char *p, size_t n, off_t off)
 static void
 pipe_grow(int fd)
 {
-	char buf[32];
-	ssize_t r;
-	int max, pfd;
+	int max;
 
 	if (fcntl(fd, F_GETPIPE_SZ) >= PIPESZ ||
 	    fcntl(fd, F_SETPIPE_SZ, PIPESZ) != -1)
 		return;
-	if ((pfd = open("/proc/sys/fs/pipe-max-size", O_RDONLY | O_CLOEXEC)) ==
-	    -1)
-		return;
-	r = read(pfd, buf, sizeof(buf) - 1);
-	close(pfd);
-	if (r > 0) {
-		buf[r] = '\0';
-		buf[strcspn(buf, "\n")] = '\0';
-		if ((max = (int)strtonum(buf, 1, INT_MAX, NULL)) > 0)
-			(void)fcntl(fd, F_SETPIPE_SZ, max);
-	}
+	if (procfs_int("/proc/sys/fs/pipe-max-size", &max) == 0 && max > 0)
+		(void)fcntl(fd, F_SETPIPE_SZ, max);
 }
 
 /* The fastest way to move bytes between a regular file and fd. */
