@@ -69,6 +69,16 @@ intr_caught(void)
 	return caught;
 }
 
+/* -1 with errno EINTR once a signal is caught, so that a loop stops. */
+int
+intr_check(void)
+{
+	if (caught == 0)
+		return 0;
+	errno = EINTR;
+	return -1;
+}
+
 /*
  * Waits until fd can be read, or a signal comes: 0, or -1 with EINTR.
  * Checking the flag and then blocking in read(2) would lose a signal that

@@ -9,6 +9,7 @@
 
 void	intr_catch(void);
 int	intr_caught(void);
+int	intr_check(void);
 int	intr_wait(int fd);
 void	intr_exit(void);
 

@@ -57,20 +57,19 @@ xfer_buf(void)
 
 /*
  * Writes all n bytes, through short writes and signals: at offset off with
- * pwrite(2), or at the file position with write(2) when off < 0.  A signal
- * of intr_catch's ends it with EINTR; it may have cut a write short rather
- * than failing one, so the flag is looked at before each.
+ * pwrite(2), or at the file position with write(2) when off < 0, adding
+ * the bytes written to *took unless it is NULL.  A signal of intr_catch's
+ * ends it with EINTR; it may have cut a write short rather than failing
+ * one, so the flag is looked at before each.
  */
 static int
-write_all(int fd, const char *p, size_t n, off_t off)
+write_all(int fd, const char *p, size_t n, off_t off, size_t *took)
 {
 	ssize_t w;
 
 	while (n > 0) {
-		if (intr_caught()) {
-			errno = EINTR;
+		if (intr_check() == -1)
 			return -1;
-		}
 		w = off < 0 ? write(fd, p, n) : pwrite(fd, p, n, off);
 		if (w == -1) {
 			if (errno == EINTR)
@@ -78,6 +77,8 @@ write_all(int fd, const char *p, size_t n, off_t off)
 			return -1;
 		}
 		progress_add(w);
+		if (took != NULL)
+			*took += (size_t)w;
 		p += w;
 		n -= (size_t)w;
 		if (off >= 0)
@@ -196,8 +197,7 @@ xfer_out(int fd, off_t off, off_t len, int out, int flags,
 	if ((flags & (XFER_STRING | XFER_SNAPSHOT)) == 0 && len > 0)
 		m = method_for(out, false);
 	while (len > 0 && m != M_RW) {
-		if (intr_caught()) {
-			errno = EINTR;
+		if (intr_check() == -1) {
 			*side = XFER_OUT;
 			return -1;
 		}
@@ -250,7 +250,7 @@ copy_out(int fd, off_t off, off_t len, int out, int flags,
 			n = (size_t)(nul - buf);
 			len = (off_t)n;
 		}
-		if (write_all(out, buf, n, -1) == -1) {
+		if (write_all(out, buf, n, -1, NULL) == -1) {
 			*side = XFER_OUT;
 			return -1;
 		}
@@ -330,20 +330,7 @@ copy_in(int in, off_t off, off_t room, off_t max, sink_fn *sink, void *ctx,
 static int
 pwrite_sink(void *ctx, const char *p, size_t n, off_t pos, size_t *took)
 {
-	ssize_t w;
-
-	while (*took < n) {
-		w = pwrite(*(int *)ctx, p + *took, n - *took,
-		    pos + (off_t)*took);
-		if (w == -1) {
-			if (errno == EINTR && !intr_caught())
-				continue;
-			return -1;
-		}
-		progress_add(w);
-		*took += (size_t)w;
-	}
-	return 0;
+	return write_all(*(int *)ctx, p, n, pos, took);
 }
 
 /*
@@ -370,8 +357,7 @@ xfer_in(int in, int fd, off_t off, off_t room, off_t *done,
 		/* Near the largest offset, copy_in says EFBIG, writing nothing. */
 		if (m == M_RW || n == 0 || OFF_MAX - pos < (off_t)n)
 			break;
-		if (intr_caught()) {
-			errno = EINTR;
+		if (intr_check() == -1) {
 			*side = XFER_IN;
 			return -1;
 		}
@@ -549,10 +535,8 @@ write_window(void *arg)
 	ssize_t r;
 
 	while (w->pipe && iov.iov_len > 0) {
-		if (intr_caught()) {
-			errno = EINTR;
+		if (intr_check() == -1)
 			return -1;
-		}
 		if ((r = vmsplice(w->out, &iov, 1, 0)) == -1) {
 			if (errno == EINTR)
 				continue;
@@ -565,7 +549,7 @@ write_window(void *arg)
 		iov.iov_base = (char *)iov.iov_base + r;
 		iov.iov_len -= (size_t)r;
 	}
-	return write_all(w->out, iov.iov_base, iov.iov_len, -1);
+	return write_all(w->out, iov.iov_base, iov.iov_len, -1, NULL);
 }
 
 /*
@@ -767,7 +751,7 @@ xfer_stream_out(int fd, off_t skip, off_t len, int out, enum xfer_side *side)
 			skip -= r;
 			continue;
 		}
-		if (write_all(out, buf, (size_t)r, -1) == -1) {
+		if (write_all(out, buf, (size_t)r, -1, NULL) == -1) {
 			*side = XFER_OUT;
 			return -1;
 		}
