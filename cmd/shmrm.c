@@ -53,6 +53,7 @@ static int	 rm_unused(void);
 static int	 rm_unused_one(const struct candidate *,
 		    const struct procscan *, const struct procscan *);
 static int	 rm_now(const char *, const struct stat *);
+static int	 rm_failed(const char *);
 static int	 unlink_same(const char *, const struct stat *);
 static bool	 wanted(const char *, void *);
 static bool	 collect(const char *, void *);
@@ -385,10 +386,17 @@ rm_unused_one(const struct candidate *c, const struct procscan *first,
 		printf("%s\n", c->name);
 	return 0;
 fail:
+	return rm_failed(c->name);
+}
+
+/* A removal that failed with errno: its status, said unless harmless. */
+static int
+rm_failed(const char *name)
+{
 	/* Gone since we looked: under -g, someone else cleaned up. */
 	if ((fflag || gflag) && errno == ENOENT)
 		return 0;
-	warn_name(c->name);
+	warn_name(name);
 	return 1;
 }
 
@@ -400,13 +408,8 @@ rm_now(const char *name, const struct stat *st)
 
 	if (nflag)
 		r = 1;
-	else if ((r = unlink_same(name, st)) == -1) {
-		/* Gone since we looked: under -g, someone else cleaned up. */
-		if ((fflag || gflag) && errno == ENOENT)
-			return 0;
-		warn_name(name);
-		return 1;
-	}
+	else if ((r = unlink_same(name, st)) == -1)
+		return rm_failed(name);
 	if (r == 1 && (vflag || nflag))
 		printf("%s\n", name);
 	return 0;
@@ -416,21 +419,10 @@ rm_now(const char *name, const struct stat *st)
  * Unlinks the name: 1 if it went, -1 with errno if that failed, and 0 if
  * a criterion was checked on a file that the name no longer refers to
  * (removed and made again since): what was checked is gone, and what is
- * there now was not checked, so it stays.  The name can still change
- * between this stat and the unlink, a window of microseconds.
+ * there now was not checked, so it stays.
  */
 static int
 unlink_same(const char *name, const struct stat *st)
 {
-	struct stat cur;
-
-	if (age < 0 && !unused)
-		return seg_unlink(name) == -1 ? -1 : 1;
-	if (seg_stat(name, &cur) == -1)
-		return -1;
-	if (cur.st_dev != st->st_dev || cur.st_ino != st->st_ino)
-		return 0;
-	if ((errno = seg_not_removable(cur.st_mode)) != 0)
-		return -1;
-	return unlinkat(seg_dirfd(), name, 0) == -1 ? -1 : 1;
+	return seg_unlink_if(name, age < 0 && !unused ? NULL : st);
 }

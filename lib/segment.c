@@ -253,20 +253,36 @@ seg_not_removable(mode_t mode)
 	return S_ISREG(mode) || S_ISLNK(mode) ? 0 : seg_not_segment(mode);
 }
 
-/* Removes a segment, or a symbolic link in its place; nothing else. */
+/*
+ * Removes a segment, or a symbolic link in its place; nothing else; and
+ * with want, only if the name still refers to that file (same device and
+ * inode).  Returns 1 if it went, 0 if the name now refers to another file,
+ * which stays, or -1 with errno.  The name can still change between the
+ * stat and the unlink, a window of microseconds: Linux has no way to
+ * unlink a name only if it is a given file.
+ */
 int
-seg_unlink(const char *name)
+seg_unlink_if(const char *name, const struct stat *want)
 {
 	struct stat st;
 	int dirfd, e;
 
 	if ((dirfd = seg_dirfd()) == -1 || seg_stat(name, &st) == -1)
 		return -1;
+	if (want != NULL &&
+	    (st.st_dev != want->st_dev || st.st_ino != want->st_ino))
+		return 0;
 	if ((e = seg_not_removable(st.st_mode)) != 0) {
 		errno = e;
 		return -1;
 	}
-	return unlinkat(dirfd, name, 0);
+	return unlinkat(dirfd, name, 0) == -1 ? -1 : 1;
+}
+
+int
+seg_unlink(const char *name)
+{
+	return seg_unlink_if(name, NULL) == -1 ? -1 : 0;
 }
 
 /*
@@ -291,11 +307,16 @@ seg_is(const char *name, int fd)
 int
 seg_unlink_own(const char *name, int fd)
 {
-	if (!seg_is(name, fd)) {
+	struct stat st;
+	int r;
+
+	if (fstat(fd, &st) == -1 || (r = seg_unlink_if(name, &st)) == -1)
+		return -1;
+	if (r == 0) {
 		errno = ENOENT;
 		return -1;
 	}
-	return seg_unlink(name);
+	return 0;
 }
 
 /*
@@ -351,10 +372,8 @@ seg_reserve(int fd, off_t off, off_t len)
 	 * the reservation, any other one does not.
 	 */
 	do {
-		if (intr_caught()) {
-			errno = EINTR;
+		if (intr_check() == -1)
 			return -1;
-		}
 	} while ((e = posix_fallocate(fd, off, len)) == EINTR);
 	if (e != 0) {
 		errno = e;

@@ -20,6 +20,7 @@ int	seg_stat(const char *name, struct stat *st);
 int	seg_not_segment(mode_t mode);
 int	seg_not_removable(mode_t mode);
 int	seg_unlink(const char *name);
+int	seg_unlink_if(const char *name, const struct stat *want);
 int	seg_unlink_own(const char *name, int fd);
 bool	seg_is(const char *name, int fd);
 int	seg_shrink_back(int fd, const char *name, off_t oldsize);
