@@ -161,6 +161,9 @@ static int	 missing(int, char **, const char **, size_t, bool);
 static int	 by_name(const void *, const void *);
 static int	 summary(int, char **);
 static void	 print_table(struct libscols_table *);
+static struct libscols_table *new_table(const char *);
+static void	 warn_promise(const char *, uintmax_t, uintmax_t,
+		    const char *);
 static void	 add_row(struct libscols_table *, const struct row *);
 static char	*cell(enum col, const struct row *);
 static size_t	 cell_width(const struct libscols_column *, const char *,
@@ -520,25 +523,7 @@ list(int argc, char **argv)
 			rval = 1;
 	}
 
-	if ((tb = scols_new_table()) == NULL)
-		err(1, NULL);
-	scols_table_set_name(tb, "segments");
-	switch (format) {
-	case FMT_TABLE:
-		/* Text comes escaped by out_vis; escaping again would garble. */
-		scols_table_enable_noencoding(tb, 1);
-		break;
-	case FMT_RAW:
-		scols_table_enable_raw(tb, 1);
-		break;
-	case FMT_JSON:
-		scols_table_enable_json(tb, 1);
-		break;
-	case FMT_EXPORT:
-		scols_table_enable_export(tb, 1);
-		break;
-	}
-	scols_table_enable_noheadings(tb, nflag);
+	tb = new_table("segments");
 	for (i = 0; i < ncols; i++) {
 		const struct column *c = &columns[cols[i]];
 
@@ -572,6 +557,44 @@ list(int argc, char **argv)
 	if (have_procs)
 		procscan_free(&procs);
 	return rval;
+}
+
+/* A table named name (JSON's key), in the output format chosen. */
+static struct libscols_table *
+new_table(const char *name)
+{
+	struct libscols_table *tb;
+
+	if ((tb = scols_new_table()) == NULL)
+		err(1, NULL);
+	scols_table_set_name(tb, name);
+	/* Text comes escaped by out_vis; escaping again would garble. */
+	scols_table_enable_noencoding(tb, format == FMT_TABLE);
+	scols_table_enable_raw(tb, format == FMT_RAW);
+	scols_table_enable_json(tb, format == FMT_JSON);
+	scols_table_enable_export(tb, format == FMT_EXPORT);
+	scols_table_enable_noheadings(tb, nflag);
+	return tb;
+}
+
+/*
+ * Says so when segments on a file system of size bytes promise more than
+ * it holds, since a writer touching all its pages could not have them.
+ */
+static void
+warn_promise(const char *where, uintmax_t promised, uintmax_t size,
+    const char *more)
+{
+	char psz[8], fsz[8];
+
+	if (size == 0 || promised <= size)
+		return;
+	humanize_number(psz, 5, (int64_t)promised, "", HN_AUTOSCALE,
+	    HN_B | HN_NOSPACE | HN_DECIMAL);
+	humanize_number(fsz, 5, (int64_t)size, "", HN_AUTOSCALE,
+	    HN_B | HN_NOSPACE | HN_DECIMAL);
+	warnx("%s: segments promise %s, more than its size of %s%s", where,
+	    psz, fsz, more);
 }
 
 static void
@@ -827,7 +850,7 @@ summary(int argc, char **argv)
 	uintmax_t val[NSUMS];
 	bool known[NSUMS];
 	const char *p;
-	char *data, psz[8], fsz[8];
+	char *data;
 	size_t n, i;
 	int dirfd, r, rval = 0;
 
@@ -878,15 +901,8 @@ summary(int argc, char **argv)
 		procscan_free(&procs);
 	}
 
-	if (val[SUM_SIZE] > 0 && val[SUM_PROMISED] > val[SUM_SIZE]) {
-		humanize_number(psz, 5, (int64_t)val[SUM_PROMISED], "",
-		    HN_AUTOSCALE, HN_B | HN_NOSPACE | HN_DECIMAL);
-		humanize_number(fsz, 5, (int64_t)val[SUM_SIZE], "",
-		    HN_AUTOSCALE, HN_B | HN_NOSPACE | HN_DECIMAL);
-		warnx("%s: segments promise %s, more than its size of %s: "
-		    "writers touching all their pages can die of SIGBUS",
-		    SHM_DIR, psz, fsz);
-	}
+	warn_promise(SHM_DIR, val[SUM_PROMISED], val[SUM_SIZE],
+	    ": writers touching all their pages can die of SIGBUS");
 
 	/* One object, not the array of one that libsmartcols would make. */
 	if (format == FMT_JSON) {
@@ -904,14 +920,7 @@ summary(int argc, char **argv)
 		return rval;
 	}
 
-	if ((tb = scols_new_table()) == NULL)
-		err(1, NULL);
-	scols_table_set_name(tb, "summary");
-	if (format == FMT_RAW)
-		scols_table_enable_raw(tb, 1);
-	else if (format == FMT_EXPORT)
-		scols_table_enable_export(tb, 1);
-	scols_table_enable_noheadings(tb, nflag);
+	tb = new_table("summary");
 	if ((ln = scols_table_new_line(tb, NULL)) == NULL)
 		err(1, NULL);
 	for (i = 0; i < NSUMS; i++) {
@@ -1246,7 +1255,7 @@ list_targets(char **argv)
 	struct target_shm *v;
 	struct target_usage u;
 	enum procscan_view view;
-	char *data[nitems(tcols)], psz[8], fsz[8];
+	char *data[nitems(tcols)], where[64];
 	size_t n, i, j, skipped;
 	int rval = 0;
 
@@ -1268,15 +1277,7 @@ list_targets(char **argv)
 	if (skipped > 0)
 		warnx("%zu process%s could not be inspected; a /dev/shm only "
 		    "they see may be missing", skipped, skipped == 1 ? "" : "es");
-	if ((tb = scols_new_table()) == NULL)
-		err(1, NULL);
-	scols_table_set_name(tb, "targets");
-	if (format == FMT_TABLE)
-		scols_table_enable_noencoding(tb, 1);
-	scols_table_enable_raw(tb, format == FMT_RAW);
-	scols_table_enable_json(tb, format == FMT_JSON);
-	scols_table_enable_export(tb, format == FMT_EXPORT);
-	scols_table_enable_noheadings(tb, nflag);
+	tb = new_table("targets");
 	for (i = 0; i < nitems(tcols); i++) {
 		if ((cl = scols_table_new_column(tb, tcols[i].name,
 		    tcols[i].whint, tcols[i].flags)) == NULL)
@@ -1289,15 +1290,9 @@ list_targets(char **argv)
 			rval = 1;
 			continue;
 		}
-		if (u.size > 0 && u.promised > u.size) {
-			humanize_number(psz, 5, (int64_t)u.promised, "",
-			    HN_AUTOSCALE, HN_B | HN_NOSPACE | HN_DECIMAL);
-			humanize_number(fsz, 5, (int64_t)u.size, "",
-			    HN_AUTOSCALE, HN_B | HN_NOSPACE | HN_DECIMAL);
-			warnx("%s of process %d: segments promise %s, more "
-			    "than its size of %s", SHM_DIR, (int)v[i].pid,
-			    psz, fsz);
-		}
+		snprintf(where, sizeof(where), "%s of process %d", SHM_DIR,
+		    (int)v[i].pid);
+		warn_promise(where, u.promised, u.size, "");
 		data[0] = fill_num((uintmax_t)v[i].pid);
 		data[1] = xstrdup(format == FMT_TABLE ? out_vis(v[i].comm) :
 		    v[i].comm);
