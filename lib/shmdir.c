@@ -32,15 +32,25 @@ int
 shmdir_read(shmdir_want *want, void *arg, struct shmdir_entry **list,
     size_t *count)
 {
+	int dirfd;
+
+	if ((dirfd = seg_dirfd()) == -1)
+		return -1;
+	return shmdir_read_at(dirfd, want, arg, list, count);
+}
+
+/* The same, in the segment directory open (O_PATH) on dirfd. */
+int
+shmdir_read_at(int dirfd, shmdir_want *want, void *arg,
+    struct shmdir_entry **list, size_t *count)
+{
 	struct shmdir_entry *v = NULL, *nv;
 	struct dirent *de;
 	struct stat st;
 	DIR *dir;
 	size_t n = 0, cap = 0;
-	int dirfd, fd, saved;
+	int fd, saved;
 
-	if ((dirfd = seg_dirfd()) == -1)
-		return -1;
 	/* seg_dirfd is O_PATH, which readdir cannot use. */
 	if ((fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
 		return -1;

@@ -22,6 +22,8 @@ typedef bool	shmdir_want(const char *name, void *arg);
 
 int	shmdir_read(shmdir_want *want, void *arg, struct shmdir_entry **list,
 	    size_t *count);
+int	shmdir_read_at(int dirfd, shmdir_want *want, void *arg,
+	    struct shmdir_entry **list, size_t *count);
 void	shmdir_free(struct shmdir_entry *list, size_t count);
 int	shmdir_why(const char *name);
 bool	shmdir_is_pattern(const char *operand);

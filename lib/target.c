@@ -77,17 +77,6 @@ target_set(pid_t pid)
 	target_fd = -1;
 }
 
-/*
- * The same, with the directory already open (one of target_all's), for
- * a command that visits several in turn; the caller keeps it.
- */
-void
-target_use(pid_t pid, int dirfd)
-{
-	target = pid;
-	target_fd = dirfd;
-}
-
 pid_t
 target_pid(void)
 {
@@ -367,9 +356,7 @@ target_usage(const struct target_shm *t, shmdir_want *want, void *arg,
 {
 	struct shmdir_entry *v;
 	struct statvfs sv;
-	pid_t pid = target;
 	size_t n, i;
-	int fd = target_fd, r;
 
 	memset(u, 0, sizeof(*u));
 	if (fstatvfs(t->dirfd, &sv) == -1)
@@ -377,11 +364,7 @@ target_usage(const struct target_shm *t, shmdir_want *want, void *arg,
 	u->size = (uintmax_t)sv.f_blocks * sv.f_frsize;
 	u->used = (uintmax_t)(sv.f_blocks - sv.f_bfree) * sv.f_frsize;
 	u->avail = (uintmax_t)sv.f_bavail * sv.f_frsize;
-	/* shmdir reads seg_dirfd(); point it at t for the while. */
-	target_use(t->pid, t->dirfd);
-	r = shmdir_read(want, arg, &v, &n);
-	target_use(pid, fd);
-	if (r == -1)
+	if (shmdir_read_at(t->dirfd, want, arg, &v, &n) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		u->segments++;

@@ -46,7 +46,6 @@ struct target_usage {
 };
 
 void	 target_set(pid_t pid);
-void	 target_use(pid_t pid, int dirfd);
 pid_t	 target_pid(void);
 int	 target_dirfd(void);
 int	 target_open(pid_t pid, enum target_step *step);
