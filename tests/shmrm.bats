@@ -111,6 +111,24 @@ reading() {
 	return 1
 }
 
+# paused_scan WHEN shmrm-argument...: starts shmrm in the background with
+# output to $T/out and $T/err, its WHEN-th open under the /proc directory
+# of an idle process of ours held up for 2 s (2: in the first scan of
+# /proc, 3: in the second), and returns once it is held there; its pid
+# in $rm.
+paused_scan() {
+	local when=$1 idle
+
+	shift
+	sleep 100 & idle=$!
+	HOLDERS+=("$idle")
+	traced -f -o /dev/null -P "/proc/$idle" -e trace=openat \
+	    -e inject=openat:delay_enter=2000000:when="$when" \
+	    shmrm "$@" >"$T/out" 2>"$T/err" &
+	rm=$!
+	retry reading "$idle"
+}
+
 # Sets the modification time of segment $1 to $2 (a date(1) string).
 age_seg() {
 	touch -m -d "$2" "/dev/shm/$1"
@@ -966,13 +984,7 @@ age_seg() {
 	# The first scan stops for a second at this idle process, whose
 	# maps it reads second; a process that opens S1 then is seen by
 	# the second scan only.
-	sleep 100 & idle=$!
-	HOLDERS+=("$idle")
-	traced -f -o /dev/null -P "/proc/$idle" -e trace=openat \
-	    -e inject=openat:delay_enter=2000000:when=2 \
-	    shmrm -v --unused "$S1" "$S2" >"$T/out" 2>"$T/err" &
-	rm=$!
-	retry reading "$idle"
+	paused_scan 2 -v --unused "$S1" "$S2"
 	hold_open "$S1"
 	wait "$rm"
 	assert_equal "$(cat "$T/out")" "$S2"
@@ -980,13 +992,7 @@ age_seg() {
 	[ ! -e "/dev/shm/$S2" ]
 	# A dry run takes the first look alone, and so does not see it.
 	shmcreate -s 4k "$S3"
-	sleep 100 & idle=$!
-	HOLDERS+=("$idle")
-	traced -f -o /dev/null -P "/proc/$idle" -e trace=openat \
-	    -e inject=openat:delay_enter=2000000:when=2 \
-	    shmrm -n --unused "$S3" >"$T/out" 2>"$T/err" &
-	rm=$!
-	retry reading "$idle"
+	paused_scan 2 -n --unused "$S3"
 	hold_open "$S3"
 	wait "$rm"
 	assert_equal "$(cat "$T/out")" "$S3"
@@ -997,13 +1003,7 @@ age_seg() {
 	shmcreate -s 4k "$S1" "$S2"
 	# The second scan stops at this idle process; meanwhile S1 is made
 	# again, a new segment that nothing checked.
-	sleep 100 & idle=$!
-	HOLDERS+=("$idle")
-	traced -f -o /dev/null -P "/proc/$idle" -e trace=openat \
-	    -e inject=openat:delay_enter=2000000:when=3 \
-	    shmrm -v --unused "$S1" "$S2" >"$T/out" 2>"$T/err" &
-	rm=$!
-	retry reading "$idle"
+	paused_scan 3 -v --unused "$S1" "$S2"
 	rm "/dev/shm/$S1"
 	shmcreate -s 4k "$S1"
 	ino=$(stat -c %i "/dev/shm/$S1")
