@@ -441,17 +441,11 @@ mount_of(int piddir, const char *fdname)
 {
 	char path[sizeof("fdinfo/") + NAME_MAX], buf[512], *p;
 	const char *errstr;
-	ssize_t n;
-	int fd, id;
+	int id;
 
 	snprintf(path, sizeof(path), "fdinfo/%s", fdname);
-	if ((fd = openat(piddir, path, O_RDONLY | O_CLOEXEC)) == -1)
+	if (procfs_read(piddir, path, buf, sizeof(buf)) <= 0)
 		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = '\0';
 	if ((p = strstr(buf, "mnt_id:")) == NULL)
 		return -1;
 	p += strlen("mnt_id:");
