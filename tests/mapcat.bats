@@ -465,11 +465,11 @@ MIB=$((1024 * 1024))
 
 # -- A file that shrinks ------------------------------------------------------
 
-@test "mapcat: fails with a message when the file shrinks while read" {
-	head -c $((64 * MIB)) /dev/urandom >"$T/big"
-	# mapcat cannot finish 64 MiB into a pipe nobody reads: once head has
-	# had its bytes, mapcat is stuck in the middle of the file, and the
-	# truncate lands there.  cat then lets it run into the cut.
+# Runs mapcat on $T/big into a pipe, cuts the file to 100000 bytes once
+# 64 KiB have come out, and checks that mapcat stopped with exit 1 and
+# "file shrank while reading"; what came after the first 64 KiB is in
+# $T/rest.
+cut_while_read() {
 	run -0 pipeline '
 	    ( timeout 60 mapcat "$1/big"; echo "$?" >"$1/rc" ) 2>"$1/err" |
 	    { head -c 65536 >/dev/null; truncate -s 100000 "$1/big"
@@ -478,6 +478,14 @@ MIB=$((1024 * 1024))
 	assert_output 1
 	run -0 cat "$T/err"
 	assert_output "mapcat: $T/big: file shrank while reading"
+}
+
+@test "mapcat: fails with a message when the file shrinks while read" {
+	head -c $((64 * MIB)) /dev/urandom >"$T/big"
+	# mapcat cannot finish 64 MiB into a pipe nobody reads: once head has
+	# had its bytes, mapcat is stuck in the middle of the file, and the
+	# truncate lands there.  cat then lets it run into the cut.
+	cut_while_read
 	# The output stopped short of the old size, with nothing made up.
 	[ $((65536 + $(stat -c %s "$T/rest"))) -lt $((64 * MIB)) ]
 }
@@ -660,14 +668,7 @@ mid_lseek() {
 	truncate -s 64M "$T/big"
 	printf x >"$T/big.head"
 	dd if="$T/big.head" of="$T/big" conv=notrunc status=none
-	run -0 pipeline '
-	    ( timeout 60 mapcat "$1/big"; echo "$?" >"$1/rc" ) 2>"$1/err" |
-	    { head -c 65536 >/dev/null; truncate -s 100000 "$1/big"
-	      cat >"$1/rest"; }' _ "$T"
-	run -0 cat "$T/rc"
-	assert_output 1
-	run -0 cat "$T/err"
-	assert_output "mapcat: $T/big: file shrank while reading"
+	cut_while_read
 	# Zeros stop within a piece (1 MiB) of the cut: none made up beyond.
 	[ $((65536 + $(stat -c %s "$T/rest"))) -le $((3 * MIB)) ]
 }
