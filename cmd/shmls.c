@@ -27,6 +27,7 @@
 #include <wctype.h>
 
 #include "cli.h"
+#include "compat.h"
 #include "out.h"
 #include "parse.h"
 #include "procscan.h"

@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include <vis.h>
 
+#include "compat.h"
 #include "name.h"
 #include "parse.h"
 #include "procfs.h"
