@@ -179,7 +179,7 @@ static char	*fill_list(enum col, const struct procscan_entry *);
 static void	 fill_nspid(FILE *, pid_t);
 static int	 list_targets(char **);
 static void	 json_string(FILE *, const char *);
-static void	 scan_procs(dev_t, const char *, const char *);
+static void	 scan_procs(const char *, const char *);
 static int	 print_scols(struct libscols_table *);
 static char	*xstrdup(const char *);
 static char	*xstrndup(const char *, size_t);
@@ -510,14 +510,13 @@ list(int argc, char **argv)
 {
 	struct libscols_table *tb;
 	struct libscols_column *cl;
-	struct stat st;
 	size_t i;
-	int dirfd, json, rval = 0;
+	int json, rval = 0;
 
 	if (scan || deleted) {
-		if ((dirfd = seg_dirfd()) == -1 || fstat(dirfd, &st) == -1)
+		if (seg_dirfd() == -1)
 			err(1, "%s", SHM_DIR);
-		scan_procs(st.st_dev, "holders are not shown",
+		scan_procs("holders are not shown",
 		    "holders may be missing");
 		holders_member = true;
 		if (!have_procs)
@@ -847,7 +846,6 @@ summary(int argc, char **argv)
 	const struct procscan_entry *e;
 	const char **names;
 	struct statvfs sv;
-	struct stat st;
 	uintmax_t val[NSUMS];
 	bool known[NSUMS];
 	const char *p;
@@ -855,8 +853,7 @@ summary(int argc, char **argv)
 	size_t n, i;
 	int dirfd, r, rval = 0;
 
-	if ((dirfd = seg_dirfd()) == -1 || fstat(dirfd, &st) == -1 ||
-	    fstatvfs(dirfd, &sv) == -1)
+	if ((dirfd = seg_dirfd()) == -1 || fstatvfs(dirfd, &sv) == -1)
 		err(1, "%s", SHM_DIR);
 	memset(val, 0, sizeof(val));
 	memset(known, 1, sizeof(known));
@@ -887,7 +884,7 @@ summary(int argc, char **argv)
 	 * They are found through their holders, so a partial view of the
 	 * processes is said as it is for -p.
 	 */
-	scan_procs(st.st_dev, "deleted is not counted", "deleted may be short");
+	scan_procs("deleted is not counted", "deleted may be short");
 	if (!have_procs) {
 		known[SUM_DELETED] = false;
 		rval = 1;
@@ -1379,7 +1376,7 @@ xstrdup(const char *s)
  * be read, part when some processes may be missing.
  */
 static void
-scan_procs(dev_t dev, const char *none, const char *part)
+scan_procs(const char *none, const char *part)
 {
 	enum procscan_view view;
 
@@ -1389,7 +1386,7 @@ scan_procs(dev_t dev, const char *none, const char *part)
 		warnx("%s; %s", partial, none);
 		return;
 	}
-	if (procscan_read(dev, &procs) == -1) {
+	if (procscan_read(&procs) == -1) {
 		partial = strerror(errno);
 		warn("/proc");
 		return;

@@ -325,18 +325,15 @@ static int
 rm_unused(void)
 {
 	struct procscan first, fresh;
-	struct stat dir;
 	size_t i, skipped;
 	int rval = 0;
 
 	if (ncands == 0)
 		return 0;
-	if (fstat(seg_dirfd(), &dir) == -1)
-		err(1, "%s", SHM_DIR);
-	if (procscan_read(dir.st_dev, &first) == -1)
+	if (procscan_read(&first) == -1)
 		err(1, "/proc");
 	memset(&fresh, 0, sizeof(fresh));
-	if (!nflag && procscan_read(dir.st_dev, &fresh) == -1)
+	if (!nflag && procscan_read(&fresh) == -1)
 		err(1, "/proc");
 	skipped = first.skipped > fresh.skipped ? first.skipped :
 	    fresh.skipped;

@@ -166,19 +166,24 @@ procscan_view_why(enum procscan_view view)
 }
 
 /*
- * Fills ps with every segment on device dev that some process other than
- * this one has open or mapped.  Returns 0, or -1 with errno set when /proc
- * cannot be read at all or memory runs out.
+ * Fills ps with every segment that some process other than this one has
+ * open or mapped: every file on the device of the directory seg_dirfd
+ * reads, which with --target is the target's.  Returns 0, or -1 with
+ * errno set when that directory or /proc cannot be read at all or memory
+ * runs out.
  */
 int
-procscan_read(dev_t dev, struct procscan *ps)
+procscan_read(struct procscan *ps)
 {
-	struct scan s = { .dev = dev };
+	struct scan s;
 	struct procscan_entry *e;
 	struct hit *h;
 	size_t i, j, k;
 
 	memset(ps, 0, sizeof(*ps));
+	memset(&s, 0, sizeof(s));
+	if (seg_dev(&s.dev) == -1)
+		return -1;
 	if (scan_all(&s) == -1) {
 		free_hits(&s);
 		return -1;

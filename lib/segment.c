@@ -44,6 +44,24 @@ seg_dirfd(void)
 }
 
 /*
+ * The device of the directory seg_dirfd reads (the target's, with
+ * --target), which tells its segments from other files by device and
+ * inode.  Not kept: one fstat(2) for each of a command's one or two
+ * scans of /proc costs nothing, and nothing can go stale.
+ */
+int
+seg_dev(dev_t *dev)
+{
+	struct stat st;
+	int dirfd;
+
+	if ((dirfd = seg_dirfd()) == -1 || fstat(dirfd, &st) == -1)
+		return -1;
+	*dev = st.st_dev;
+	return 0;
+}
+
+/*
  * The errno that says why a file of this mode is not a segment: why it is
  * not a regular file, in the words every command uses.
  */
