@@ -528,6 +528,7 @@ scan_maps(const struct want *w, struct found *f, struct proc *p)
 	char *line, *nl;
 	size_t have = 0;
 	ssize_t n;
+	bool rest = false;	/* of a line too long to hold, to skip */
 	int fd;
 
 	if ((fd = openat(p->dir, "maps", O_RDONLY | O_CLOEXEC)) == -1)
@@ -546,15 +547,23 @@ scan_maps(const struct want *w, struct found *f, struct proc *p)
 		    have - (size_t)(line - p->maps))) != NULL;
 		    line = nl + 1) {
 			*nl = '\0';
-			scan_map(w, f, p, line);
+			if (!rest)
+				scan_map(w, f, p, line);
+			rest = false;
 		}
 		have -= (size_t)(line - p->maps);
 		memmove(p->maps, line, have);
-		/* Longer than any line the kernel writes: not a segment's. */
-		if (have == MAPS_BUF - 1)
+		/*
+		 * A line this long has a path deeper than PATH_MAX: not a
+		 * segment's.  What follows, up to its newline, is still that
+		 * path, which its owner can make look like a line of its own.
+		 */
+		if (have == MAPS_BUF - 1) {
 			have = 0;
+			rest = true;
+		}
 	}
-	if (have > 0 && !f->nomem) {
+	if (have > 0 && !rest && !f->nomem) {
 		p->maps[have] = '\0';
 		scan_map(w, f, p, p->maps);
 	}

@@ -373,6 +373,46 @@ odd_names() {
 	assert_output "$S1 1 $holder python3"
 }
 
+# A maps line longer than procscan's 64 KiB buffer (a path deeper than
+# PATH_MAX), whose part past the buffer reads as a maps line of its own:
+# one that maps $S1.  It must be taken for what it is, a part of a line.
+@test "shmls: -p does not read the rest of an overlong maps line as a line" {
+	: >"/dev/shm/$S1"
+	python3 - "$S1" "$T" "$T/ready" >/dev/null 2>&1 3>&- <<-'PY' &
+	import mmap, os, sys, time
+	seg, top, ready = sys.argv[1:]
+	st = os.stat("/dev/shm/" + seg)
+	fake = "0-1000 r--s 00000000 %x:%x %d " % (os.major(st.st_dev),
+	    os.minor(st.st_dev), st.st_ino)
+	# The line's fields and padding take 73 bytes: aim at 100 to spare.
+	want = 65535 - 100 - 73 - len(top) - 2
+	os.chdir(top)
+	for n in [250] * (want // 251) + [max(want % 251 - 1, 1)]:
+	    os.mkdir("d" * n)
+	    os.chdir("d" * n)
+	os.makedirs("x/dev/shm")
+	fd = os.open("x/dev/shm/" + seg, os.O_RDWR | os.O_CREAT, 0o600)
+	os.ftruncate(fd, 4096)
+	m = mmap.mmap(fd, 4096, mmap.MAP_SHARED)
+	def line():
+	    return next(l for l in open("/proc/self/maps")
+	        if l.endswith("/dev/shm/%s\n" % seg) and "/ddd" in l)
+	# Where the last part starts, renamed so that fake starts at 65535.
+	fill = 65535 - line().index("/x/dev/shm/") - 1
+	assert 0 <= fill <= 255 - len(fake), fill
+	os.rename("x", "f" * fill + fake)
+	assert line()[65535:] == fake + "/dev/shm/" + seg + "\n"
+	open(ready, "w").close()
+	time.sleep(100)
+	PY
+	holder=$!
+	HOLDERS+=("$holder")
+	wait_for "$T/ready"
+	run -0 --separate-stderr shmls -rn -p -o NAME,NPROCS,PIDS "$S1"
+	assert_output "$S1 0 "
+	assert_skipped_stderr
+}
+
 @test "shmls: -p lists every holder once, in order of pid, with its command" {
 	mkseg "$S1" 8192
 	hold_open "$S1"
