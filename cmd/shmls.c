@@ -533,7 +533,7 @@ list(int argc, char **argv)
 		scols_column_set_json_type(cl, json);
 	}
 
-	/* Without -a, semaphores for a name or a pattern that is sem.* too. */
+	/* shmrm -g's rule, so that what is listed is what it would remove. */
 	sel_init(&sel, argc, argv, aflag);
 	if (deleted)
 		rval |= list_deleted(tb, &sel);
