@@ -32,6 +32,7 @@
 #include "parse.h"
 #include "procscan.h"
 #include "segment.h"
+#include "select.h"
 #include "shmdir.h"
 #include "target.h"
 
@@ -151,14 +152,12 @@ static void	 no_summary(const char *);
 static void	 select_columns(const char *);
 static void	 add_column(enum col);
 static noreturn void	 shmls_help(void);
-static bool	 want(const char *, void *);
 static int	 list(int, char **);
-static int	 list_live(struct libscols_table *, int, char **);
-static int	 list_deleted(struct libscols_table *, int, char **);
+static int	 list_live(struct libscols_table *, struct selection *);
+static int	 list_deleted(struct libscols_table *, struct selection *);
 static void	 add_rows(struct libscols_table *, struct row *, size_t);
 static int	 by_column(const void *, const void *);
 static int	 cmp_num(uintmax_t, uintmax_t);
-static int	 missing(int, char **, const char **, size_t, bool);
 static int	 by_name(const void *, const void *);
 static int	 summary(int, char **);
 static void	 print_table(struct libscols_table *);
@@ -177,7 +176,7 @@ static const char *id_name(bool, unsigned int);
 static char	*fill_time(const struct timespec *);
 static char	*fill_list(enum col, const struct procscan_entry *);
 static void	 fill_nspid(FILE *, pid_t);
-static int	 list_targets(char **);
+static int	 list_targets(int, char **);
 static void	 json_string(FILE *, const char *);
 static void	 scan_procs(const char *, const char *);
 static int	 print_scols(struct libscols_table *);
@@ -356,7 +355,7 @@ main(int argc, char *argv[])
 		usagex("options %s and %s are mutually exclusive",
 		    all_targets ? "--all-targets" : "--summary", not_sum);
 	if (all_targets)
-		return list_targets(argv) | out_close();
+		return list_targets(argc, argv) | out_close();
 	if (sumflag)
 		return summary(argc, argv) | out_close();
 
@@ -490,26 +489,12 @@ shmls_help(void)
 	help(options, text);
 }
 
-/* Without -a, semaphores only when an operand names one exactly. */
-static bool
-want(const char *name, void *arg)
-{
-	char **argv = arg;
-	bool sem = !aflag && shmdir_is_sem(name);
-
-	if (*argv == NULL)
-		return !sem;
-	for (; *argv != NULL; argv++)
-		if (sem ? strcmp(*argv, name) == 0 : shmdir_match(*argv, name))
-			return true;
-	return false;
-}
-
 static int
 list(int argc, char **argv)
 {
 	struct libscols_table *tb;
 	struct libscols_column *cl;
+	struct selection sel;
 	size_t i;
 	int json, rval = 0;
 
@@ -548,10 +533,13 @@ list(int argc, char **argv)
 		scols_column_set_json_type(cl, json);
 	}
 
+	/* shmrm -g's rule, so that what is listed is what it would remove. */
+	sel_init(&sel, argc, argv, aflag);
 	if (deleted)
-		rval |= list_deleted(tb, argc, argv);
+		rval |= list_deleted(tb, &sel);
 	else
-		rval |= list_live(tb, argc, argv);
+		rval |= list_live(tb, &sel);
+	sel_free(&sel);
 
 	print_table(tb);
 	if (have_procs)
@@ -612,23 +600,20 @@ print_table(struct libscols_table *tb)
 }
 
 static int
-list_live(struct libscols_table *tb, int argc, char **argv)
+list_live(struct libscols_table *tb, struct selection *sel)
 {
 	struct shmdir_entry *v;
-	const char **names;
 	struct row *rows;
 	size_t n, i;
 	int rval;
 
-	if (shmdir_read(want, argv, &v, &n) == -1) {
+	if (sel_read(sel, &v, &n) == -1) {
 		warn("%s", SHM_DIR);
 		return 1;
 	}
-	if ((names = calloc(n + 1, sizeof(*names))) == NULL ||
-	    (rows = calloc(n + 1, sizeof(*rows))) == NULL)
+	if ((rows = calloc(n + 1, sizeof(*rows))) == NULL)
 		err(1, NULL);
 	for (i = 0; i < n; i++) {
-		names[i] = v[i].name;
 		rows[i].name = v[i].name;
 		rows[i].st = &v[i].st;
 		rows[i].held = have_procs ?
@@ -637,42 +622,38 @@ list_live(struct libscols_table *tb, int argc, char **argv)
 		rows[i].seq = i;
 	}
 	add_rows(tb, rows, n);
-	rval = missing(argc, argv, names, n, false);
+	rval = sel_warn_missed(sel, false);
 	free(rows);
-	free(names);
 	shmdir_free(v, n);
 	return rval;
 }
 
 /* Removed segments some process holds, in order of name. */
 static int
-list_deleted(struct libscols_table *tb, int argc, char **argv)
+list_deleted(struct libscols_table *tb, struct selection *sel)
 {
 	const struct procscan_entry **v;
-	const char **names;
 	struct row *rows;
 	size_t n = 0, i;
 	int rval;
 
 	if ((v = calloc(procs.n + 1, sizeof(*v))) == NULL ||
-	    (names = calloc(procs.n + 1, sizeof(*names))) == NULL ||
 	    (rows = calloc(procs.n + 1, sizeof(*rows))) == NULL)
 		err(1, NULL);
 	for (i = 0; i < procs.n; i++)
-		if (procs.v[i].deleted &&
-		    want(procs.v[i].name != NULL ? procs.v[i].name : "", argv))
+		if (procs.v[i].deleted && sel_take(sel,
+		    procs.v[i].name != NULL ? procs.v[i].name : ""))
 			v[n++] = &procs.v[i];
 	qsort(v, n, sizeof(*v), by_name);
 	for (i = 0; i < n; i++) {
-		names[i] = rows[i].name = v[i]->name != NULL ? v[i]->name : "";
+		rows[i].name = v[i]->name != NULL ? v[i]->name : "";
 		rows[i].st = v[i]->have_stat ? &v[i]->st : NULL;
 		rows[i].held = v[i];
 		rows[i].seq = i;
 	}
 	add_rows(tb, rows, n);
-	rval = missing(argc, argv, names, n, true);
+	rval = sel_warn_missed(sel, true);
 	free(rows);
-	free(names);
 	free(v);
 	return rval;
 }
@@ -786,37 +767,6 @@ cmp_num(uintmax_t a, uintmax_t b)
 	return a < b ? -1 : a > b;
 }
 
-/*
- * Each operand that is a name, not a pattern, must have been listed; the
- * names listed are sorted.  Returns 1 if one was not.
- */
-static int
-missing(int argc, char **argv, const char **names, size_t n, bool removed)
-{
-	size_t lo, hi, mid;
-	int i, c, rval = 0;
-
-	for (i = 0; i < argc; i++) {
-		if (shmdir_is_pattern(argv[i]))
-			continue;
-		for (lo = 0, hi = n; lo < hi; ) {
-			mid = lo + (hi - lo) / 2;
-			if ((c = strcmp(argv[i], names[mid])) == 0)
-				break;
-			if (c < 0)
-				hi = mid;
-			else
-				lo = mid + 1;
-		}
-		if (lo < hi)
-			continue;
-		errno = removed ? ENOENT : shmdir_why(argv[i]);
-		warn_name(argv[i]);
-		rval = 1;
-	}
-	return rval;
-}
-
 static int
 by_name(const void *a, const void *b)
 {
@@ -844,7 +794,7 @@ summary(int argc, char **argv)
 	struct libscols_line *ln;
 	struct shmdir_entry *v;
 	const struct procscan_entry *e;
-	const char **names;
+	struct selection sel;
 	struct statvfs sv;
 	uintmax_t val[NSUMS];
 	bool known[NSUMS];
@@ -863,20 +813,17 @@ summary(int argc, char **argv)
 	val[SUM_INODES] = sv.f_files;
 	val[SUM_IFREE] = sv.f_ffree;
 
-	aflag = true;		/* semaphores have a column of their own */
-	if (shmdir_read(want, argv, &v, &n) == -1)
+	/* Semaphores have a column of their own, so any operand picks them. */
+	sel_init(&sel, argc, argv, true);
+	if (sel_read(&sel, &v, &n) == -1)
 		err(1, "%s", SHM_DIR);
-	if ((names = calloc(n + 1, sizeof(*names))) == NULL)
-		err(1, NULL);
 	for (i = 0; i < n; i++) {
-		names[i] = v[i].name;
 		val[shmdir_is_sem(v[i].name) ? SUM_SEMAPHORES :
 		    SUM_SEGMENTS]++;
 		val[SUM_PROMISED] += (uintmax_t)v[i].st.st_size;
 		val[SUM_ALLOC] += (uintmax_t)v[i].st.st_blocks * 512;
 	}
-	rval |= missing(argc, argv, names, n, false);
-	free(names);
+	rval |= sel_warn_missed(&sel, false);
 	shmdir_free(v, n);
 
 	/*
@@ -892,12 +839,13 @@ summary(int argc, char **argv)
 		for (i = 0; i < procs.n; i++) {
 			e = &procs.v[i];
 			if (e->deleted && e->have_stat &&
-			    want(e->name != NULL ? e->name : "", argv))
+			    sel_want(e->name != NULL ? e->name : "", &sel))
 				val[SUM_DELETED] +=
 				    (uintmax_t)e->st.st_blocks * 512;
 		}
 		procscan_free(&procs);
 	}
+	sel_free(&sel);
 
 	warn_promise(SHM_DIR, val[SUM_PROMISED], val[SUM_SIZE],
 	    ": writers touching all their pages can die of SIGBUS");
@@ -1230,7 +1178,7 @@ fill_list(enum col c, const struct procscan_entry *held)
  * /dev/shm is full stands out.  lib/target.c finds them.
  */
 static int
-list_targets(char **argv)
+list_targets(int argc, char **argv)
 {
 	static const struct {
 		const char	*name;
@@ -1252,6 +1200,7 @@ list_targets(char **argv)
 	struct libscols_line *ln;
 	struct target_shm *v;
 	struct target_usage u;
+	struct selection sel;
 	enum procscan_view view;
 	char *data[nitems(tcols)], where[64];
 	size_t n, i, j, skipped;
@@ -1282,8 +1231,9 @@ list_targets(char **argv)
 			err(1, NULL);
 		scols_column_set_json_type(cl, tcols[i].json);
 	}
+	sel_init(&sel, argc, argv, aflag);
 	for (i = 0; i < n; i++) {
-		if (target_usage(&v[i], want, argv, &u) == -1) {
+		if (target_usage(&v[i], sel_want, &sel, &u) == -1) {
 			warn("%s of process %d", SHM_DIR, (int)v[i].pid);
 			rval = 1;
 			continue;
@@ -1309,6 +1259,7 @@ list_targets(char **argv)
 			    scols_line_refer_data(ln, j, data[j]) != 0)
 				err(1, NULL);
 	}
+	sel_free(&sel);
 	print_table(tb);
 	target_free(v, n);
 	return rval;

@@ -23,6 +23,7 @@
 #include "name.h"
 #include "parse.h"
 #include "procfs.h"
+#include "select.h"
 #include "shmdir.h"
 #include "target.h"
 #include "wide.h"
@@ -52,6 +53,8 @@ static void	 test_mode_umask(void);
 static void	 test_advice(void);
 static void	 test_ages(void);
 static void	 test_patterns(void);
+static void	 test_selection(void);
+static void	 test_selection_record(void);
 static void	 test_keywords(void);
 static void	 test_locale(void);
 static void	 test_nspid(void);
@@ -72,6 +75,8 @@ main(void)
 	test_advice();
 	test_ages();
 	test_patterns();
+	test_selection();
+	test_selection_record();
 	test_keywords();
 	test_locale();
 	test_nspid();
@@ -724,6 +729,97 @@ test_patterns(void)
 		    c->operand, "against \"%s\": match %d, want %d",
 		    c->name, shmdir_match(c->operand, c->name), c->match);
 	}
+}
+
+/*
+ * The one rule of shmls and shmrm -g: no operands pick every segment;
+ * a name picks itself, semaphore or not; a pattern picks a semaphore
+ * (sem.*) only when it starts with "sem." too; all picks semaphores like
+ * segments.  Up to two operands, NULL for none.
+ */
+static const struct selection_case {
+	int		 line;
+	const char	*op1, *op2;
+	bool		 all;
+	const char	*name;
+	bool		 want;
+} selection_cases[] = {
+#define SEL(a, b, all, n, w)	{ __LINE__, (a), (b), (all), (n), (w) }
+	SEL(NULL, NULL, false, "seg", true),
+	SEL(NULL, NULL, false, "sem.x", false),
+	SEL(NULL, NULL, true, "sem.x", true),
+	SEL("sem.x", NULL, false, "sem.x", true),
+	SEL("sem.*", NULL, false, "sem.x", true),
+	SEL("sem.*", NULL, false, "seg", false),
+	SEL("sem.?", NULL, false, "sem.x", true),
+	SEL("*", NULL, false, "sem.x", false),
+	SEL("*", NULL, false, "seg", true),
+	SEL("*", NULL, true, "sem.x", true),
+	SEL("s*", NULL, false, "sem.x", false),
+	SEL("?em.x", NULL, false, "sem.x", false),
+	SEL("se[m].x", NULL, false, "sem.x", false),
+	SEL("*.x", NULL, true, "sem.x", true),
+	SEL("seg", "sem.*", false, "sem.y", true),
+	SEL("seg", "*", false, "sem.y", false),
+	SEL("seg", "*", false, "other", true),
+	SEL("sem.x", "sem.y", false, "sem.z", false),
+#undef SEL
+};
+
+static void
+test_selection(void)
+{
+	const struct selection_case *c;
+	struct selection sel;
+	char *argv[3];
+	int argc;
+	size_t i;
+	bool got;
+
+	for (i = 0; i < nitems(selection_cases); i++) {
+		c = &selection_cases[i];
+		argc = 0;
+		if (c->op1 != NULL)
+			argv[argc++] = (char *)c->op1;
+		if (c->op2 != NULL)
+			argv[argc++] = (char *)c->op2;
+		argv[argc] = NULL;
+		sel_init(&sel, argc, argv, c->all);
+		got = sel_want(c->name, &sel);
+		CHECK_AT(c->line, got == c->want, c->name,
+		    "operands \"%s\" \"%s\"%s: want %d, expected %d",
+		    c->op1 != NULL ? c->op1 : "", c->op2 != NULL ? c->op2 : "",
+		    c->all ? " (all)" : "", got, c->want);
+		sel_free(&sel);
+	}
+}
+
+/*
+ * An operand is on record as having picked something only once a name it
+ * picked is kept, since the directory's reader may drop a name after
+ * sel_want said yes; a pattern that picked nothing is never reported.
+ */
+static void
+test_selection_record(void)
+{
+	static char a[] = "a", b[] = "b", pat[] = "p*", sem[] = "sem.*";
+	char *argv[] = { a, b, pat, sem, NULL };
+	struct selection sel;
+
+	sel_init(&sel, 4, argv, false);
+	CHECK(sel_want("a", &sel), "a", "not wanted");
+	CHECK(!sel.hit[0], "a", "on record before it was kept");
+	/* Dropped: the next name's sel_want forgets it. */
+	CHECK(sel_want("b", &sel), "b", "not wanted");
+	sel_kept("b", &sel);
+	CHECK(!sel.hit[0] && sel.hit[1], "b", "record %d %d, expected 0 1",
+	    sel.hit[0], sel.hit[1]);
+	CHECK(sel_take(&sel, "sem.q"), "sem.q", "not taken");
+	CHECK(sel.hit[3] && !sel.hit[2], "sem.q", "record %d %d, expected 0 1",
+	    sel.hit[2], sel.hit[3]);
+	CHECK(!sel_take(&sel, "c"), "c", "taken");
+	CHECK(!sel.hit[0] && !sel.hit[2], "c", "record changed");
+	sel_free(&sel);
 }
 
 /*
