@@ -18,8 +18,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "diag.h"
 #include "intr.h"
-#include "out.h"
 #include "parse.h"
 #include "progress.h"
 #include "xfer.h"
@@ -67,7 +67,7 @@ main(int argc, char *argv[])
 		case 'a':
 			if ((errstr = parse_advice(optarg, &advice)) != NULL)
 				usagex("invalid advice '%s': %s",
-				    out_vis(optarg), errstr);
+				    vis_str(optarg), errstr);
 			break;
 		case 'l':
 			length = cli_size("length", optarg);
@@ -109,7 +109,7 @@ main(int argc, char *argv[])
 		intr_exit();
 	}
 	intr_exit();
-	return rval | out_close();
+	return rval | close_stdout();
 }
 
 static int
@@ -162,7 +162,7 @@ cat_fd(int fd, const char *path)
 	if (r == -1) {
 		intr_exit();
 		if (side == XFER_OUT)
-			out_fail();
+			stdout_error();
 		warn_name(path);
 		return 1;
 	}

@@ -18,8 +18,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "diag.h"
 #include "intr.h"
-#include "out.h"
 #include "progress.h"
 #include "segment.h"
 #include "xfer.h"
@@ -125,7 +125,7 @@ main(int argc, char *argv[])
 	for (i = 0; i < argc; i++)
 		rval |= sync_one(argv[i]);
 	intr_exit();
-	return rval | out_close();
+	return rval | close_stdout();
 }
 
 static int
@@ -165,8 +165,8 @@ sync_one(const char *path)
 		/* What -w stored stays in the file: say how much, and where. */
 		if (done > 0) {
 			warn_op("%s: %s; %s written at offset %jd, not synced",
-			    out_vis(path), out_strerror(errno), out_bytes(done),
-			    (intmax_t)offset);
+			    vis_str(path), diag_strerror(errno),
+			    bytes_str(done), (intmax_t)offset);
 			close(fd);
 			return 1;
 		}
@@ -180,7 +180,7 @@ sync_one(const char *path)
 	if (vflag && (rval == 0 || end > offset))
 		printf("%s: %s %s at offset %jd\n", path,
 		    msflags & MS_ASYNC ? "scheduled" : "synced",
-		    out_bytes(end - offset), (intmax_t)offset);
+		    bytes_str(end - offset), (intmax_t)offset);
 	return rval;
 fail:
 	warn_name(path);
@@ -237,12 +237,13 @@ warn_write(const char *path, enum xfer_side side, off_t size, off_t stored)
 		snprintf(what, sizeof(what), "nothing written");
 	else
 		snprintf(what, sizeof(what), "%s written at offset %jd",
-		    out_bytes(stored), (intmax_t)offset);
+		    bytes_str(stored), (intmax_t)offset);
 	if (side == XFER_IN)
-		warn_op("stdin: %s; %s: %s", out_strerror(errno), out_vis(path),
-		    what);
+		warn_op("stdin: %s; %s: %s", diag_strerror(errno),
+		    vis_str(path), what);
 	else
-		warn_op("%s: %s; %s", out_vis(path), out_strerror(errno), what);
+		warn_op("%s: %s; %s", vis_str(path), diag_strerror(errno),
+		    what);
 }
 
 /*

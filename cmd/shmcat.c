@@ -16,8 +16,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "diag.h"
 #include "intr.h"
-#include "out.h"
 #include "progress.h"
 #include "segment.h"
 #include "xfer.h"
@@ -114,7 +114,7 @@ main(int argc, char *argv[])
 		rval |= cat_one(argv[i]);
 		intr_exit();
 	}
-	return rval | out_close();
+	return rval | close_stdout();
 }
 
 static int
@@ -139,7 +139,7 @@ cat_one(const char *name)
 	if (xfer_out(fd, offset, len, STDOUT_FILENO, flags, &side) == -1) {
 		intr_exit();
 		if (side == XFER_OUT)
-			out_fail();
+			stdout_error();
 		warn_name(name);
 		rval = 1;
 	}

@@ -16,8 +16,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "diag.h"
 #include "intr.h"
-#include "out.h"
 #include "segment.h"
 
 enum { OPT_TARGET = OPT_FIRST_LOCAL };
@@ -103,7 +103,7 @@ main(int argc, char *argv[])
 		rval |= create_one(argv[i]);
 		intr_exit();
 	}
-	return rval | out_close();
+	return rval | close_stdout();
 }
 
 static int

@@ -27,7 +27,7 @@
 #include <wctype.h>
 
 #include "cli.h"
-#include "out.h"
+#include "diag.h"
 #include "parse.h"
 #include "procscan.h"
 #include "segment.h"
@@ -330,7 +330,7 @@ main(int argc, char *argv[])
 					break;
 			if (i == nitems(timefmt_names))
 				usagex("invalid time format '%s': "
-				    "use short, full or iso", out_vis(optarg));
+				    "use short, full or iso", vis_str(optarg));
 			timefmt = i;
 			timefmt_set = true;
 			no_summary("--time-format");
@@ -355,9 +355,9 @@ main(int argc, char *argv[])
 		usagex("options %s and %s are mutually exclusive",
 		    all_targets ? "--all-targets" : "--summary", not_sum);
 	if (all_targets)
-		return list_targets(argv) | out_close();
+		return list_targets(argv) | close_stdout();
 	if (sumflag)
-		return summary(argc, argv) | out_close();
+		return summary(argc, argv) | close_stdout();
 
 	if (output_all) {
 		for (i = 0; i < NCOLUMNS; i++)
@@ -366,7 +366,7 @@ main(int argc, char *argv[])
 		select_columns(output);
 	if (!timefmt_set && format == FMT_JSON)
 		timefmt = TIME_ISO;
-	return list(argc, argv) | out_close();
+	return list(argc, argv) | close_stdout();
 }
 
 /* -P and -E are the same format; no other two may be given. */
@@ -399,7 +399,7 @@ set_sort(const char *arg)
 		names[i] = columns[i].name;
 	if (strchr(arg, ',') != NULL || parse_names(arg, names, NCOLUMNS,
 	    idx, &n, &badlen) != NULL || n != 1)
-		usagex("unknown column '%s'", out_vis(arg));
+		usagex("unknown column '%s'", vis_str(arg));
 	sortcol = idx[0];
 	sorted = true;
 	if (columns[sortcol].when == PROCS || columns[sortcol].when == TPROCS)
@@ -433,7 +433,7 @@ select_columns(const char *arg)
 	if ((bad = parse_names(arg, names, NCOLUMNS, idx, &n, &badlen)) !=
 	    NULL) {
 		tok = xstrndup(bad, badlen);
-		usagex("unknown column '%s'", out_vis(tok));
+		usagex("unknown column '%s'", vis_str(tok));
 	}
 	for (i = 0; i < n; i++)
 		add_column(idx[i]);
@@ -568,7 +568,7 @@ new_table(const char *name)
 	if ((tb = scols_new_table()) == NULL)
 		err(1, NULL);
 	scols_table_set_name(tb, name);
-	/* Text comes escaped by out_vis; escaping again would garble. */
+	/* Text comes escaped by vis_str; escaping again would garble. */
 	scols_table_enable_noencoding(tb, format == FMT_TABLE);
 	scols_table_enable_raw(tb, format == FMT_RAW);
 	scols_table_enable_json(tb, format == FMT_JSON);
@@ -604,7 +604,7 @@ print_table(struct libscols_table *tb)
 
 	if ((r = print_scols(tb)) != 0) {
 		if (ferror(stdout))
-			out_fail();
+			stdout_error();
 		errno = -r;
 		err(1, "printing the table");
 	}
@@ -810,7 +810,7 @@ missing(int argc, char **argv, const char **names, size_t n, bool removed)
 		}
 		if (lo < hi)
 			continue;
-		errno = removed ? ENOENT : shmdir_why(argv[i]);
+		errno = removed ? ENOENT : shmdir_why_errno(argv[i]);
 		warn_name(argv[i]);
 		rval = 1;
 	}
@@ -966,7 +966,7 @@ cell(enum col c, const struct row *row)
 
 	switch (c) {
 	case COL_NAME:
-		return xstrdup(format == FMT_TABLE ? out_vis(row->name) :
+		return xstrdup(format == FMT_TABLE ? vis_str(row->name) :
 		    row->name);
 	case COL_NPROCS:
 		if (!have_procs)
@@ -1014,7 +1014,7 @@ cell(enum col c, const struct row *row)
 
 /*
  * The width of a cell on a terminal, as libsmartcols's mbs_width counts
- * it; the text is escaped already (out_vis), so it is valid in the locale
+ * it; the text is escaped already (vis_str), so it is valid in the locale
  * and holds no control characters.  Printable ASCII, the usual case, is
  * as wide as it is long.
  */
@@ -1130,7 +1130,7 @@ id_name(bool group, unsigned int id)
 	else if (!group && (pw = getpwuid(id)) != NULL)
 		name = pw->pw_name;
 	if (name != NULL)
-		s = xstrdup(format == FMT_TABLE ? out_vis(name) : name);
+		s = xstrdup(format == FMT_TABLE ? vis_str(name) : name);
 	else if (asprintf(&s, "%u", id) == -1)
 		err(1, NULL);
 	cache[n].group = group;
@@ -1215,7 +1215,7 @@ fill_list(enum col c, const struct procscan_entry *held)
 			json_string(fp, held->holders[i].comm);
 		else
 			fputs(format == FMT_TABLE ?
-			    out_vis(held->holders[i].comm) :
+			    vis_str(held->holders[i].comm) :
 			    held->holders[i].comm, fp);
 	}
 	if (format == FMT_JSON)
@@ -1294,10 +1294,10 @@ list_targets(char **argv)
 		    (int)v[i].pid);
 		warn_promise(where, u.promised, u.size, "");
 		data[0] = fill_num((uintmax_t)v[i].pid);
-		data[1] = xstrdup(format == FMT_TABLE ? out_vis(v[i].comm) :
+		data[1] = xstrdup(format == FMT_TABLE ? vis_str(v[i].comm) :
 		    v[i].comm);
 		data[2] = v[i].cgroup == NULL ? NULL : xstrdup(format ==
-		    FMT_TABLE ? out_vis(v[i].cgroup) : v[i].cgroup);
+		    FMT_TABLE ? vis_str(v[i].cgroup) : v[i].cgroup);
 		data[3] = fill_size(COL_SIZE, (off_t)u.size);
 		data[4] = fill_size(COL_SIZE, (off_t)u.used);
 		data[5] = fill_size(COL_SIZE, (off_t)u.avail);

@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "out.h"
+#include "diag.h"
 #include "parse.h"
 #include "procscan.h"
 #include "segment.h"
@@ -119,7 +119,7 @@ main(int argc, char *argv[])
 			break;
 		case OPT_OLDER_THAN:
 			if ((errstr = parse_age(optarg, &age)) != NULL)
-				usagex("invalid age '%s': %s", out_vis(optarg),
+				usagex("invalid age '%s': %s", vis_str(optarg),
 				    errstr);
 			break;
 		case OPT_TARGET:
@@ -164,7 +164,7 @@ main(int argc, char *argv[])
 	now = time(NULL);
 
 	rval = gflag ? rm_glob(argc, argv) : rm_names(argc, argv);
-	return rval | out_close();
+	return rval | close_stdout();
 }
 
 /*
@@ -202,7 +202,7 @@ rm_names(int argc, char **argv)
 			continue;
 		}
 		/* Refused before any criterion, so -n shows what would be. */
-		if ((errno = seg_not_removable(st.st_mode)) != 0) {
+		if ((errno = seg_not_removable_errno(st.st_mode)) != 0) {
 			warn_name(argv[i]);
 			rval = 1;
 			continue;
@@ -375,7 +375,7 @@ rm_unused_one(const struct candidate *c, const struct procscan *first,
 	/* -g takes regular files only; by name, a symbolic link goes too. */
 	if (!c->have_st && !S_ISREG(st.st_mode))
 		return 0;
-	if ((errno = seg_not_removable(st.st_mode)) != 0)
+	if ((errno = seg_not_removable_errno(st.st_mode)) != 0)
 		goto fail;
 	if (procscan_find(first, st.st_dev, st.st_ino) != NULL ||
 	    procscan_find(fresh, st.st_dev, st.st_ino) != NULL)

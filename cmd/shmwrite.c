@@ -17,8 +17,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "diag.h"
 #include "intr.h"
-#include "out.h"
 #include "parse.h"
 #include "progress.h"
 #include "segment.h"
@@ -143,7 +143,7 @@ main(int argc, char *argv[])
 	intr_catch();
 	rval = write_one(argv[0]);
 	intr_exit();
-	return rval | out_close();
+	return rval | close_stdout();
 }
 
 /*
@@ -241,7 +241,7 @@ write_one(const char *name)
 			undo(fd, name, created, oldsize);
 			close(fd);
 			intr_exit();
-			warn_op("stdin: %s", out_strerror(saved));
+			warn_op("stdin: %s", diag_strerror(saved));
 			return 1;
 		}
 		goto fail;

@@ -20,8 +20,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "intr.h"
-#include "out.h"
 #include "procfs.h"
 #include "segment.h"
 #include "target.h"
@@ -47,7 +47,7 @@ seg_dirfd(void)
  * command refuses such entries with the same words.
  */
 int
-seg_not_segment(mode_t mode)
+seg_not_segment_errno(mode_t mode)
 {
 	if (S_ISDIR(mode))
 		return EISDIR;
@@ -66,7 +66,7 @@ check_open(int fd)
 	if (fstat(fd, &st) == -1)
 		goto fail;
 	if (!S_ISREG(st.st_mode)) {
-		errno = seg_not_segment(st.st_mode);
+		errno = seg_not_segment_errno(st.st_mode);
 		goto fail;
 	}
 	if ((flags = fcntl(fd, F_GETFL)) == -1 ||
@@ -248,9 +248,9 @@ seg_stat(const char *name, struct stat *st)
  * symbolic link in its place; else the errno that says why not.
  */
 int
-seg_not_removable(mode_t mode)
+seg_not_removable_errno(mode_t mode)
 {
-	return S_ISREG(mode) || S_ISLNK(mode) ? 0 : seg_not_segment(mode);
+	return S_ISREG(mode) || S_ISLNK(mode) ? 0 : seg_not_segment_errno(mode);
 }
 
 /*
@@ -272,7 +272,7 @@ seg_unlink_if(const char *name, const struct stat *want)
 	if (want != NULL &&
 	    (st.st_dev != want->st_dev || st.st_ino != want->st_ino))
 		return 0;
-	if ((e = seg_not_removable(st.st_mode)) != 0) {
+	if ((e = seg_not_removable_errno(st.st_mode)) != 0) {
 		errno = e;
 		return -1;
 	}
@@ -336,7 +336,7 @@ seg_shrink_back(int fd, const char *name, off_t oldsize)
 		return 0;
 	if (ftruncate(fd, oldsize) == -1) {
 		warn_op("%s: cannot restore the size of %jd bytes: %s",
-		    out_vis(name), (intmax_t)oldsize, out_strerror(errno));
+		    vis_str(name), (intmax_t)oldsize, diag_strerror(errno));
 		return -1;
 	}
 	return 1;

@@ -28,8 +28,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "intr.h"
-#include "out.h"
 #include "parse.h"
 #include "procfs.h"
 #include "progress.h"

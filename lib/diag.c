@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Copyright (c) 2026 The shmtools authors */
 /*
- * out.c: diagnostics and the end of output.  Names in messages are escaped
+ * diag.c: diagnostics and the end of output.  Names in messages are escaped
  * with strvis(3), since a name may hold any byte but NUL and '/'.
  */
 #include <sys/types.h>
@@ -17,11 +17,11 @@
 #include <vis.h>
 #include <wchar.h>
 
+#include "diag.h"
 #include "name.h"
-#include "out.h"
 
 const char *
-out_strerror(int e)
+diag_strerror(int e)
 {
 	switch (e) {
 	case E_NOTREG:
@@ -55,7 +55,7 @@ out_strerror(int e)
  * locale, where every byte above 0x7f is octal.
  */
 const char *
-out_vis(const char *s)
+vis_str(const char *s)
 {
 	static char buf[4 * 4096 + 1];
 	static locale_t c_locale;
@@ -89,7 +89,7 @@ out_vis(const char *s)
 
 /* "1 byte", "2 bytes": a count for a message, in a static buffer. */
 const char *
-out_bytes(off_t n)
+bytes_str(off_t n)
 {
 	static char buf[32];
 
@@ -104,7 +104,7 @@ static int failed;
 void
 warn_name(const char *name)
 {
-	warnx("%s: %s", out_vis(name), out_strerror(errno));
+	warnx("%s: %s", vis_str(name), diag_strerror(errno));
 	failed = 1;
 }
 
@@ -131,12 +131,12 @@ warn_past_end(const char *name, const char *kind, off_t size, off_t offset,
 {
 	if (input >= 0)
 		warnx("%s: input of %s at offset %jd runs past the end "
-		    "of the %s (size %jd): nothing written", out_vis(name),
-		    out_bytes(input), (intmax_t)offset, kind, (intmax_t)size);
+		    "of the %s (size %jd): nothing written", vis_str(name),
+		    bytes_str(input), (intmax_t)offset, kind, (intmax_t)size);
 	else
 		warnx("%s: input runs past the end of the %s (size %jd): "
-		    "%s written at offset %jd", out_vis(name), kind,
-		    (intmax_t)size, out_bytes(written), (intmax_t)offset);
+		    "%s written at offset %jd", vis_str(name), kind,
+		    (intmax_t)size, bytes_str(written), (intmax_t)offset);
 	failed = 1;
 }
 
@@ -146,7 +146,7 @@ warn_past_end(const char *name, const char *kind, off_t size, off_t offset,
  * error.
  */
 noreturn void
-out_fail(void)
+stdout_error(void)
 {
 	if (errno == EPIPE)
 		exit(failed);
@@ -155,7 +155,7 @@ out_fail(void)
 
 /* Flush stdout; 0, or 1 after a message if the flush failed. */
 int
-out_close(void)
+close_stdout(void)
 {
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		if (errno == EPIPE)

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Copyright (c) 2026 The shmtools authors */
 /*
- * out.h: diagnostics, errors of our own beyond errno, and the end of a
+ * diag.h: diagnostics, errors of our own beyond errno, and the end of a
  * command's output.
  */
-#ifndef SHMTOOLS_OUT_H
-#define SHMTOOLS_OUT_H
+#ifndef SHMTOOLS_DIAG_H
+#define SHMTOOLS_DIAG_H
 
 #include <sys/types.h>
 
@@ -24,15 +24,15 @@ enum {
 	E_REPLACED		/* the name kept being replaced under a lock */
 };
 
-const char	*out_strerror(int);
-const char	*out_vis(const char *);
-const char	*out_bytes(off_t);
+const char	*diag_strerror(int);
+const char	*vis_str(const char *);
+const char	*bytes_str(off_t);
 void		 warn_name(const char *);
 void		 warn_op(const char *, ...)
 		    __attribute__((format(printf, 1, 2)));
 void		 warn_past_end(const char *, const char *, off_t, off_t, off_t,
 		    off_t);
-noreturn void	 out_fail(void);
-int		 out_close(void);
+noreturn void	 stdout_error(void);
+int		 close_stdout(void);
 
 #endif
