@@ -18,13 +18,14 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "closestream.h"
 #include "diag.h"
 #include "intr.h"
 #include "progress.h"
 #include "segment.h"
 #include "xfer.h"
 
-static int	 sync_one(const char *);
+static void	 sync_one(const char *);
 static int	 write_in(const char *, int, off_t, off_t *, enum xfer_side *);
 static off_t	 undo_grow(const char *, int, off_t, off_t);
 static void	 warn_write(const char *, enum xfer_side, off_t, off_t);
@@ -67,7 +68,7 @@ static const struct option longopts[] = {
 int
 main(int argc, char *argv[])
 {
-	int ch, i, rval = 0;
+	int ch, i;
 
 	cli_init(synopsis);
 	while ((ch = getopt_long(argc, argv, "aghil:o:Vvw", longopts, NULL)) !=
@@ -123,22 +124,23 @@ main(int argc, char *argv[])
 	if (wflag)
 		intr_catch();
 	for (i = 0; i < argc; i++)
-		rval |= sync_one(argv[i]);
+		sync_one(argv[i]);
 	intr_exit();
-	return rval | close_stdout();
+	return close_stdout();
 }
 
-static int
+static void
 sync_one(const char *path)
 {
 	struct stat st;
 	enum xfer_side side;
 	off_t done = 0, end;
-	int fd, r, rval = 0, saved;
+	bool failed = false;
+	int fd, r, saved;
 
 	if ((fd = open_regular(path, O_RDWR)) == -1) {
 		warn_name(path);
-		return 1;
+		return;
 	}
 	if (fstat(fd, &st) == -1)
 		goto fail;
@@ -155,7 +157,7 @@ sync_one(const char *path)
 			errno = saved;
 			if (r == -1)
 				warn_write(path, side, st.st_size, done);
-			rval = 1;
+			failed = true;
 		}
 		end = offset + done;
 	} else {
@@ -168,7 +170,7 @@ sync_one(const char *path)
 			    vis_str(path), diag_strerror(errno),
 			    bytes_str(done), (intmax_t)offset);
 			close(fd);
-			return 1;
+			return;
 		}
 		goto fail;
 	}
@@ -177,16 +179,15 @@ sync_one(const char *path)
 		goto fail;
 	}
 	/* After a failure, the message said what was stored; this says more. */
-	if (vflag && (rval == 0 || end > offset))
+	if (vflag && (!failed || end > offset))
 		printf("%s: %s %s at offset %jd\n", path,
 		    msflags & MS_ASYNC ? "scheduled" : "synced",
 		    bytes_str(end - offset), (intmax_t)offset);
-	return rval;
+	return;
 fail:
 	warn_name(path);
 	if (fd != -1)
 		close(fd);
-	return 1;
 }
 
 /*

@@ -27,6 +27,7 @@
 #include <wctype.h>
 
 #include "cli.h"
+#include "closestream.h"
 #include "diag.h"
 #include "parse.h"
 #include "procscan.h"
@@ -151,15 +152,15 @@ static void	 select_columns(const char *);
 static void	 add_column(enum col);
 static noreturn void	 shmls_help(void);
 static bool	 want(const char *, void *);
-static int	 list(int, char **);
-static int	 list_live(struct libscols_table *, int, char **);
-static int	 list_deleted(struct libscols_table *, int, char **);
+static void	 list(int, char **);
+static void	 list_live(struct libscols_table *, int, char **);
+static void	 list_deleted(struct libscols_table *, int, char **);
 static void	 add_rows(struct libscols_table *, struct row *, size_t);
 static int	 by_column(const void *, const void *);
 static int	 cmp_num(uintmax_t, uintmax_t);
-static int	 missing(int, char **, const char **, size_t, bool);
+static void	 missing(int, char **, const char **, size_t, bool);
 static int	 by_name(const void *, const void *);
-static int	 summary(int, char **);
+static void	 summary(int, char **);
 static void	 print_table(struct libscols_table *);
 static struct libscols_table *new_table(const char *);
 static void	 warn_promise(const char *, uintmax_t, uintmax_t,
@@ -176,7 +177,7 @@ static const char *id_name(bool, unsigned int);
 static char	*fill_time(const struct timespec *);
 static char	*fill_list(enum col, const struct procscan_entry *);
 static void	 fill_nspid(FILE *, pid_t);
-static int	 list_targets(char **);
+static void	 list_targets(char **);
 static void	 json_string(FILE *, const char *);
 static void	 scan_procs(dev_t, const char *, const char *);
 static int	 print_scols(struct libscols_table *);
@@ -354,10 +355,14 @@ main(int argc, char *argv[])
 	if ((sumflag || all_targets) && not_sum != NULL)
 		usagex("options %s and %s are mutually exclusive",
 		    all_targets ? "--all-targets" : "--summary", not_sum);
-	if (all_targets)
-		return list_targets(argv) | close_stdout();
-	if (sumflag)
-		return summary(argc, argv) | close_stdout();
+	if (all_targets) {
+		list_targets(argv);
+		return close_stdout();
+	}
+	if (sumflag) {
+		summary(argc, argv);
+		return close_stdout();
+	}
 
 	if (output_all) {
 		for (i = 0; i < NCOLUMNS; i++)
@@ -366,7 +371,8 @@ main(int argc, char *argv[])
 		select_columns(output);
 	if (!timefmt_set && format == FMT_JSON)
 		timefmt = TIME_ISO;
-	return list(argc, argv) | close_stdout();
+	list(argc, argv);
+	return close_stdout();
 }
 
 /* -P and -E are the same format; no other two may be given. */
@@ -504,14 +510,14 @@ want(const char *name, void *arg)
 	return false;
 }
 
-static int
+static void
 list(int argc, char **argv)
 {
 	struct libscols_table *tb;
 	struct libscols_column *cl;
 	struct stat st;
 	size_t i;
-	int dirfd, json, rval = 0;
+	int dirfd, json;
 
 	if (scan || deleted) {
 		if ((dirfd = seg_dirfd()) == -1 || fstat(dirfd, &st) == -1)
@@ -519,8 +525,6 @@ list(int argc, char **argv)
 		scan_procs(st.st_dev, "holders are not shown",
 		    "holders may be missing");
 		holders_member = true;
-		if (!have_procs)
-			rval = 1;
 	}
 
 	tb = new_table("segments");
@@ -549,14 +553,13 @@ list(int argc, char **argv)
 	}
 
 	if (deleted)
-		rval |= list_deleted(tb, argc, argv);
+		list_deleted(tb, argc, argv);
 	else
-		rval |= list_live(tb, argc, argv);
+		list_live(tb, argc, argv);
 
 	print_table(tb);
 	if (have_procs)
 		procscan_free(&procs);
-	return rval;
 }
 
 /* A table named name (JSON's key), in the output format chosen. */
@@ -611,18 +614,17 @@ print_table(struct libscols_table *tb)
 	scols_unref_table(tb);
 }
 
-static int
+static void
 list_live(struct libscols_table *tb, int argc, char **argv)
 {
 	struct shmdir_entry *v;
 	const char **names;
 	struct row *rows;
 	size_t n, i;
-	int rval;
 
 	if (shmdir_read(want, argv, &v, &n) == -1) {
-		warn("%s", SHM_DIR);
-		return 1;
+		warn_name(SHM_DIR);
+		return;
 	}
 	if ((names = calloc(n + 1, sizeof(*names))) == NULL ||
 	    (rows = calloc(n + 1, sizeof(*rows))) == NULL)
@@ -637,22 +639,20 @@ list_live(struct libscols_table *tb, int argc, char **argv)
 		rows[i].seq = i;
 	}
 	add_rows(tb, rows, n);
-	rval = missing(argc, argv, names, n, false);
+	missing(argc, argv, names, n, false);
 	free(rows);
 	free(names);
 	shmdir_free(v, n);
-	return rval;
 }
 
 /* Removed segments some process holds, in order of name. */
-static int
+static void
 list_deleted(struct libscols_table *tb, int argc, char **argv)
 {
 	const struct procscan_entry **v;
 	const char **names;
 	struct row *rows;
 	size_t n = 0, i;
-	int rval;
 
 	if ((v = calloc(procs.n + 1, sizeof(*v))) == NULL ||
 	    (names = calloc(procs.n + 1, sizeof(*names))) == NULL ||
@@ -670,11 +670,10 @@ list_deleted(struct libscols_table *tb, int argc, char **argv)
 		rows[i].seq = i;
 	}
 	add_rows(tb, rows, n);
-	rval = missing(argc, argv, names, n, true);
+	missing(argc, argv, names, n, true);
 	free(rows);
 	free(names);
 	free(v);
-	return rval;
 }
 
 /*
@@ -788,13 +787,13 @@ cmp_num(uintmax_t a, uintmax_t b)
 
 /*
  * Each operand that is a name, not a pattern, must have been listed; the
- * names listed are sorted.  Returns 1 if one was not.
+ * names listed are sorted; one that was not fails.
  */
-static int
+static void
 missing(int argc, char **argv, const char **names, size_t n, bool removed)
 {
 	size_t lo, hi, mid;
-	int i, c, rval = 0;
+	int i, c;
 
 	for (i = 0; i < argc; i++) {
 		if (shmdir_is_pattern(argv[i]))
@@ -812,9 +811,7 @@ missing(int argc, char **argv, const char **names, size_t n, bool removed)
 			continue;
 		errno = removed ? ENOENT : shmdir_why_errno(argv[i]);
 		warn_name(argv[i]);
-		rval = 1;
 	}
-	return rval;
 }
 
 static int
@@ -837,7 +834,7 @@ by_name(const void *a, const void *b)
  * sizes), use (their blocks), and what removed ones still hold.  Says on
  * stderr when the promise is more than the file system can hold.
  */
-static int
+static void
 summary(int argc, char **argv)
 {
 	struct libscols_table *tb;
@@ -852,7 +849,7 @@ summary(int argc, char **argv)
 	const char *p;
 	char *data;
 	size_t n, i;
-	int dirfd, r, rval = 0;
+	int dirfd, r;
 
 	if ((dirfd = seg_dirfd()) == -1 || fstat(dirfd, &st) == -1 ||
 	    fstatvfs(dirfd, &sv) == -1)
@@ -877,7 +874,7 @@ summary(int argc, char **argv)
 		val[SUM_PROMISED] += (uintmax_t)v[i].st.st_size;
 		val[SUM_ALLOC] += (uintmax_t)v[i].st.st_blocks * 512;
 	}
-	rval |= missing(argc, argv, names, n, false);
+	missing(argc, argv, names, n, false);
 	free(names);
 	shmdir_free(v, n);
 
@@ -889,7 +886,6 @@ summary(int argc, char **argv)
 	scan_procs(st.st_dev, "deleted is not counted", "deleted may be short");
 	if (!have_procs) {
 		known[SUM_DELETED] = false;
-		rval = 1;
 	} else {
 		for (i = 0; i < procs.n; i++) {
 			e = &procs.v[i];
@@ -917,7 +913,7 @@ summary(int argc, char **argv)
 				printf("\": null");
 		}
 		printf("\n   }\n}\n");
-		return rval;
+		return;
 	}
 
 	tb = new_table("summary");
@@ -937,7 +933,6 @@ summary(int argc, char **argv)
 			err(1, NULL);
 	}
 	print_table(tb);
-	return rval;
 }
 
 static void
@@ -1231,7 +1226,7 @@ fill_list(enum col c, const struct procscan_entry *held)
  * command and cgroup, and how full it is, so that the container whose
  * /dev/shm is full stands out.  lib/target.c finds them.
  */
-static int
+static void
 list_targets(char **argv)
 {
 	static const struct {
@@ -1257,7 +1252,6 @@ list_targets(char **argv)
 	enum procscan_view view;
 	char *data[nitems(tcols)], where[64];
 	size_t n, i, j, skipped;
-	int rval = 0;
 
 	/*
 	 * The rows come from the roots of the processes /proc shows: with
@@ -1286,8 +1280,8 @@ list_targets(char **argv)
 	}
 	for (i = 0; i < n; i++) {
 		if (target_usage(&v[i], want, argv, &u) == -1) {
-			warn("%s of process %d", SHM_DIR, (int)v[i].pid);
-			rval = 1;
+			warn_op("%s of process %d: %s", SHM_DIR,
+			    (int)v[i].pid, diag_strerror(errno));
 			continue;
 		}
 		snprintf(where, sizeof(where), "%s of process %d", SHM_DIR,
@@ -1313,7 +1307,6 @@ list_targets(char **argv)
 	}
 	print_table(tb);
 	target_free(v, n);
-	return rval;
 }
 
 /* A holder's PID in its own namespace: unknown once it has ended. */
@@ -1375,7 +1368,8 @@ xstrdup(const char *s)
  * on stderr and in JSON.  A /proc that is no procfs, or that cannot be
  * read, shows none, and the holder columns stay blank.  The warnings end
  * with what that means for the caller's output: none when nothing could
- * be read, part when some processes may be missing.
+ * be read, which fails, part when some processes may be missing, a notice
+ * that keeps exit 0 (the man page's EXIT STATUS).
  */
 static void
 scan_procs(dev_t dev, const char *none, const char *part)
@@ -1385,12 +1379,12 @@ scan_procs(dev_t dev, const char *none, const char *part)
 	view = procscan_view();
 	if (view == PROCSCAN_NOT_PROCFS) {
 		partial = procscan_view_why(view);
-		warnx("%s; %s", partial, none);
+		warn_op("%s; %s", partial, none);
 		return;
 	}
 	if (procscan_read(dev, &procs) == -1) {
 		partial = strerror(errno);
-		warn("/proc");
+		warn_name("/proc");
 		return;
 	}
 	have_procs = true;

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "closestream.h"
 #include "diag.h"
 #include "name.h"
 #include "parse.h"

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Copyright (c) 2026 The shmtools authors */
 /*
- * diag.c: diagnostics and the end of output.  Names in messages are escaped
+ * diag.c: diagnostics, and the exit status they decide.  Names in messages are escaped
  * with strvis(3), since a name may hold any byte but NUL and '/'.
  */
 #include <sys/types.h>
@@ -97,8 +97,19 @@ bytes_str(off_t n)
 	return buf;
 }
 
-/* Whether some operand failed, for the status of a quiet end. */
+/*
+ * Whether some operand failed: the one place the exit status is kept, set
+ * by every message that says an operand failed, so that no such message
+ * can come with exit 0 however the command ends.
+ */
 static int failed;
+
+/* The exit status so far: 0, or 1 once an operand has failed. */
+int
+diag_status(void)
+{
+	return failed;
+}
 
 /* prog: NAME: reason, from errno; the operand failed. */
 void
@@ -138,30 +149,4 @@ warn_past_end(const char *name, const char *kind, off_t size, off_t offset,
 		    "%s written at offset %jd", vis_str(name), kind,
 		    (intmax_t)size, bytes_str(written), (intmax_t)offset);
 	failed = 1;
-}
-
-/*
- * Writing to stdout failed.  A reader that went away ends the command
- * quietly, as it does cat's, with the status so far; anything else is an
- * error.
- */
-noreturn void
-stdout_error(void)
-{
-	if (errno == EPIPE)
-		exit(failed);
-	err(1, "stdout");
-}
-
-/* Flush stdout; 0, or 1 after a message if the flush failed. */
-int
-close_stdout(void)
-{
-	if (fflush(stdout) == EOF || ferror(stdout)) {
-		if (errno == EPIPE)
-			return 0;
-		warn("stdout");
-		return 1;
-	}
-	return 0;
 }

@@ -1,15 +1,13 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Copyright (c) 2026 The shmtools authors */
 /*
- * diag.h: diagnostics, errors of our own beyond errno, and the end of a
- * command's output.
+ * diag.h: diagnostics, errors of our own beyond errno, and the exit
+ * status: an operand fails by a message from here, and only so.
  */
 #ifndef SHMTOOLS_DIAG_H
 #define SHMTOOLS_DIAG_H
 
 #include <sys/types.h>
-
-#include <stdnoreturn.h>
 
 /* errno values of our own, above any the kernel uses. */
 enum {
@@ -32,7 +30,6 @@ void		 warn_op(const char *, ...)
 		    __attribute__((format(printf, 1, 2)));
 void		 warn_past_end(const char *, const char *, off_t, off_t, off_t,
 		    off_t);
-noreturn void	 stdout_error(void);
-int		 close_stdout(void);
+int		 diag_status(void);
 
 #endif
