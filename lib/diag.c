@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Copyright (c) 2026 The shmtools authors */
 /*
- * diag.c: diagnostics, and the exit status they decide.  Names in messages are escaped
- * with strvis(3), since a name may hold any byte but NUL and '/'.
+ * diag.c: diagnostics, and the exit status they decide.  Names in
+ * messages are escaped with strvis(3), since a name may hold any byte but
+ * NUL and '/'.
  */
 #include <sys/types.h>
 
@@ -12,7 +13,6 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <vis.h>
 #include <wchar.h>
