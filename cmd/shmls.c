@@ -27,8 +27,9 @@
 #include <wctype.h>
 
 #include "cli.h"
+#include "closestream.h"
 #include "compat.h"
-#include "out.h"
+#include "diag.h"
 #include "parse.h"
 #include "procscan.h"
 #include "segment.h"
@@ -152,14 +153,14 @@ static void	 no_summary(const char *);
 static void	 select_columns(const char *);
 static void	 add_column(enum col);
 static noreturn void	 shmls_help(void);
-static int	 list(int, char **);
-static int	 list_live(struct libscols_table *, struct selection *);
-static int	 list_deleted(struct libscols_table *, struct selection *);
+static void	 list(int, char **);
+static void	 list_live(struct libscols_table *, struct selection *);
+static void	 list_deleted(struct libscols_table *, struct selection *);
 static void	 add_rows(struct libscols_table *, struct row *, size_t);
 static int	 by_column(const void *, const void *);
 static int	 cmp_num(uintmax_t, uintmax_t);
 static int	 by_name(const void *, const void *);
-static int	 summary(int, char **);
+static void	 summary(int, char **);
 static void	 print_table(struct libscols_table *);
 static struct libscols_table *new_table(const char *);
 static void	 warn_promise(const char *, uintmax_t, uintmax_t,
@@ -176,7 +177,7 @@ static const char *id_name(bool, unsigned int);
 static char	*fill_time(const struct timespec *);
 static char	*fill_list(enum col, const struct procscan_entry *);
 static void	 fill_nspid(FILE *, pid_t);
-static int	 list_targets(int, char **);
+static void	 list_targets(int, char **);
 static void	 json_string(FILE *, const char *);
 static void	 scan_procs(const char *, const char *);
 static int	 print_scols(struct libscols_table *);
@@ -330,7 +331,7 @@ main(int argc, char *argv[])
 					break;
 			if (i == nitems(timefmt_names))
 				usagex("invalid time format '%s': "
-				    "use short, full or iso", out_vis(optarg));
+				    "use short, full or iso", vis_str(optarg));
 			timefmt = i;
 			timefmt_set = true;
 			no_summary("--time-format");
@@ -354,10 +355,14 @@ main(int argc, char *argv[])
 	if ((sumflag || all_targets) && not_sum != NULL)
 		usagex("options %s and %s are mutually exclusive",
 		    all_targets ? "--all-targets" : "--summary", not_sum);
-	if (all_targets)
-		return list_targets(argc, argv) | out_close();
-	if (sumflag)
-		return summary(argc, argv) | out_close();
+	if (all_targets) {
+		list_targets(argc, argv);
+		return close_stdout();
+	}
+	if (sumflag) {
+		summary(argc, argv);
+		return close_stdout();
+	}
 
 	if (output_all) {
 		for (i = 0; i < NCOLUMNS; i++)
@@ -366,7 +371,8 @@ main(int argc, char *argv[])
 		select_columns(output);
 	if (!timefmt_set && format == FMT_JSON)
 		timefmt = TIME_ISO;
-	return list(argc, argv) | out_close();
+	list(argc, argv);
+	return close_stdout();
 }
 
 /* -P and -E are the same format; no other two may be given. */
@@ -399,7 +405,7 @@ set_sort(const char *arg)
 		names[i] = columns[i].name;
 	if (strchr(arg, ',') != NULL || parse_names(arg, names, NCOLUMNS,
 	    idx, &n, &badlen) != NULL || n != 1)
-		usagex("unknown column '%s'", out_vis(arg));
+		usagex("unknown column '%s'", vis_str(arg));
 	sortcol = idx[0];
 	sorted = true;
 	if (columns[sortcol].when == PROCS || columns[sortcol].when == TPROCS)
@@ -433,7 +439,7 @@ select_columns(const char *arg)
 	if ((bad = parse_names(arg, names, NCOLUMNS, idx, &n, &badlen)) !=
 	    NULL) {
 		tok = xstrndup(bad, badlen);
-		usagex("unknown column '%s'", out_vis(tok));
+		usagex("unknown column '%s'", vis_str(tok));
 	}
 	for (i = 0; i < n; i++)
 		add_column(idx[i]);
@@ -489,14 +495,14 @@ shmls_help(void)
 	help(options, text);
 }
 
-static int
+static void
 list(int argc, char **argv)
 {
 	struct libscols_table *tb;
 	struct libscols_column *cl;
 	struct selection sel;
 	size_t i;
-	int json, rval = 0;
+	int json;
 
 	if (scan || deleted) {
 		if (seg_dirfd() == -1)
@@ -504,8 +510,6 @@ list(int argc, char **argv)
 		scan_procs("holders are not shown",
 		    "holders may be missing");
 		holders_member = true;
-		if (!have_procs)
-			rval = 1;
 	}
 
 	tb = new_table("segments");
@@ -536,15 +540,14 @@ list(int argc, char **argv)
 	/* shmrm -g's rule, so that what is listed is what it would remove. */
 	sel_init(&sel, argc, argv, aflag);
 	if (deleted)
-		rval |= list_deleted(tb, &sel);
+		list_deleted(tb, &sel);
 	else
-		rval |= list_live(tb, &sel);
+		list_live(tb, &sel);
 	sel_free(&sel);
 
 	print_table(tb);
 	if (have_procs)
 		procscan_free(&procs);
-	return rval;
 }
 
 /* A table named name (JSON's key), in the output format chosen. */
@@ -556,7 +559,7 @@ new_table(const char *name)
 	if ((tb = scols_new_table()) == NULL)
 		err(1, NULL);
 	scols_table_set_name(tb, name);
-	/* Text comes escaped by out_vis; escaping again would garble. */
+	/* Text comes escaped by vis_str; escaping again would garble. */
 	scols_table_enable_noencoding(tb, format == FMT_TABLE);
 	scols_table_enable_raw(tb, format == FMT_RAW);
 	scols_table_enable_json(tb, format == FMT_JSON);
@@ -592,24 +595,23 @@ print_table(struct libscols_table *tb)
 
 	if ((r = print_scols(tb)) != 0) {
 		if (ferror(stdout))
-			out_fail();
+			stdout_error();
 		errno = -r;
 		err(1, "printing the table");
 	}
 	scols_unref_table(tb);
 }
 
-static int
+static void
 list_live(struct libscols_table *tb, struct selection *sel)
 {
 	struct shmdir_entry *v;
 	struct row *rows;
 	size_t n, i;
-	int rval;
 
 	if (sel_read(sel, &v, &n) == -1) {
-		warn("%s", SHM_DIR);
-		return 1;
+		warn_name(SHM_DIR);
+		return;
 	}
 	if ((rows = calloc(n + 1, sizeof(*rows))) == NULL)
 		err(1, NULL);
@@ -622,20 +624,18 @@ list_live(struct libscols_table *tb, struct selection *sel)
 		rows[i].seq = i;
 	}
 	add_rows(tb, rows, n);
-	rval = sel_warn_missed(sel, false);
+	sel_warn_missed(sel, false);
 	free(rows);
 	shmdir_free(v, n);
-	return rval;
 }
 
 /* Removed segments some process holds, in order of name. */
-static int
+static void
 list_deleted(struct libscols_table *tb, struct selection *sel)
 {
 	const struct procscan_entry **v;
 	struct row *rows;
 	size_t n = 0, i;
-	int rval;
 
 	if ((v = calloc(procs.n + 1, sizeof(*v))) == NULL ||
 	    (rows = calloc(procs.n + 1, sizeof(*rows))) == NULL)
@@ -652,10 +652,9 @@ list_deleted(struct libscols_table *tb, struct selection *sel)
 		rows[i].seq = i;
 	}
 	add_rows(tb, rows, n);
-	rval = sel_warn_missed(sel, true);
+	sel_warn_missed(sel, true);
 	free(rows);
 	free(v);
-	return rval;
 }
 
 /*
@@ -787,7 +786,7 @@ by_name(const void *a, const void *b)
  * sizes), use (their blocks), and what removed ones still hold.  Says on
  * stderr when the promise is more than the file system can hold.
  */
-static int
+static void
 summary(int argc, char **argv)
 {
 	struct libscols_table *tb;
@@ -801,7 +800,7 @@ summary(int argc, char **argv)
 	const char *p;
 	char *data;
 	size_t n, i;
-	int dirfd, r, rval = 0;
+	int dirfd, r;
 
 	if ((dirfd = seg_dirfd()) == -1 || fstatvfs(dirfd, &sv) == -1)
 		err(1, "%s", SHM_DIR);
@@ -823,7 +822,7 @@ summary(int argc, char **argv)
 		val[SUM_PROMISED] += (uintmax_t)v[i].st.st_size;
 		val[SUM_ALLOC] += (uintmax_t)v[i].st.st_blocks * 512;
 	}
-	rval |= sel_warn_missed(&sel, false);
+	sel_warn_missed(&sel, false);
 	shmdir_free(v, n);
 
 	/*
@@ -834,7 +833,6 @@ summary(int argc, char **argv)
 	scan_procs("deleted is not counted", "deleted may be short");
 	if (!have_procs) {
 		known[SUM_DELETED] = false;
-		rval = 1;
 	} else {
 		for (i = 0; i < procs.n; i++) {
 			e = &procs.v[i];
@@ -863,7 +861,7 @@ summary(int argc, char **argv)
 				printf("\": null");
 		}
 		printf("\n   }\n}\n");
-		return rval;
+		return;
 	}
 
 	tb = new_table("summary");
@@ -883,7 +881,6 @@ summary(int argc, char **argv)
 			err(1, NULL);
 	}
 	print_table(tb);
-	return rval;
 }
 
 static void
@@ -912,7 +909,7 @@ cell(enum col c, const struct row *row)
 
 	switch (c) {
 	case COL_NAME:
-		return xstrdup(format == FMT_TABLE ? out_vis(row->name) :
+		return xstrdup(format == FMT_TABLE ? vis_str(row->name) :
 		    row->name);
 	case COL_NPROCS:
 		if (!have_procs)
@@ -960,7 +957,7 @@ cell(enum col c, const struct row *row)
 
 /*
  * The width of a cell on a terminal, as libsmartcols's mbs_width counts
- * it; the text is escaped already (out_vis), so it is valid in the locale
+ * it; the text is escaped already (vis_str), so it is valid in the locale
  * and holds no control characters.  Printable ASCII, the usual case, is
  * as wide as it is long.
  */
@@ -1076,7 +1073,7 @@ id_name(bool group, unsigned int id)
 	else if (!group && (pw = getpwuid(id)) != NULL)
 		name = pw->pw_name;
 	if (name != NULL)
-		s = xstrdup(format == FMT_TABLE ? out_vis(name) : name);
+		s = xstrdup(format == FMT_TABLE ? vis_str(name) : name);
 	else if (asprintf(&s, "%u", id) == -1)
 		err(1, NULL);
 	cache[n].group = group;
@@ -1161,7 +1158,7 @@ fill_list(enum col c, const struct procscan_entry *held)
 			json_string(fp, held->holders[i].comm);
 		else
 			fputs(format == FMT_TABLE ?
-			    out_vis(held->holders[i].comm) :
+			    vis_str(held->holders[i].comm) :
 			    held->holders[i].comm, fp);
 	}
 	if (format == FMT_JSON)
@@ -1177,7 +1174,7 @@ fill_list(enum col c, const struct procscan_entry *held)
  * command and cgroup, and how full it is, so that the container whose
  * /dev/shm is full stands out.  lib/target.c finds them.
  */
-static int
+static void
 list_targets(int argc, char **argv)
 {
 	static const struct {
@@ -1204,7 +1201,6 @@ list_targets(int argc, char **argv)
 	enum procscan_view view;
 	char *data[nitems(tcols)], where[64];
 	size_t n, i, j, skipped;
-	int rval = 0;
 
 	/*
 	 * The rows come from the roots of the processes /proc shows: with
@@ -1234,18 +1230,18 @@ list_targets(int argc, char **argv)
 	sel_init(&sel, argc, argv, aflag);
 	for (i = 0; i < n; i++) {
 		if (target_usage(&v[i], sel_want, &sel, &u) == -1) {
-			warn("%s of process %d", SHM_DIR, (int)v[i].pid);
-			rval = 1;
+			warn_op("%s of process %d: %s", SHM_DIR,
+			    (int)v[i].pid, diag_strerror(errno));
 			continue;
 		}
 		snprintf(where, sizeof(where), "%s of process %d", SHM_DIR,
 		    (int)v[i].pid);
 		warn_promise(where, u.promised, u.size, "");
 		data[0] = fill_num((uintmax_t)v[i].pid);
-		data[1] = xstrdup(format == FMT_TABLE ? out_vis(v[i].comm) :
+		data[1] = xstrdup(format == FMT_TABLE ? vis_str(v[i].comm) :
 		    v[i].comm);
 		data[2] = v[i].cgroup == NULL ? NULL : xstrdup(format ==
-		    FMT_TABLE ? out_vis(v[i].cgroup) : v[i].cgroup);
+		    FMT_TABLE ? vis_str(v[i].cgroup) : v[i].cgroup);
 		data[3] = fill_size(COL_SIZE, (off_t)u.size);
 		data[4] = fill_size(COL_SIZE, (off_t)u.used);
 		data[5] = fill_size(COL_SIZE, (off_t)u.avail);
@@ -1262,7 +1258,6 @@ list_targets(int argc, char **argv)
 	sel_free(&sel);
 	print_table(tb);
 	target_free(v, n);
-	return rval;
 }
 
 /* A holder's PID in its own namespace: unknown once it has ended. */
@@ -1324,7 +1319,8 @@ xstrdup(const char *s)
  * on stderr and in JSON.  A /proc that is no procfs, or that cannot be
  * read, shows none, and the holder columns stay blank.  The warnings end
  * with what that means for the caller's output: none when nothing could
- * be read, part when some processes may be missing.
+ * be read, which fails, part when some processes may be missing, a notice
+ * that keeps exit 0 (the man page's EXIT STATUS).
  */
 static void
 scan_procs(const char *none, const char *part)
@@ -1334,12 +1330,12 @@ scan_procs(const char *none, const char *part)
 	view = procscan_view();
 	if (view == PROCSCAN_NOT_PROCFS) {
 		partial = procscan_view_why(view);
-		warnx("%s; %s", partial, none);
+		warn_op("%s; %s", partial, none);
 		return;
 	}
 	if (procscan_read(&procs) == -1) {
 		partial = strerror(errno);
-		warn("/proc");
+		warn_name("/proc");
 		return;
 	}
 	have_procs = true;

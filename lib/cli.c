@@ -16,8 +16,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "closestream.h"
+#include "diag.h"
 #include "name.h"
-#include "out.h"
 #include "parse.h"
 #include "target.h"
 
@@ -27,7 +28,7 @@ static void	 cover_std_fds(void);
 
 /*
  * SIGPIPE is ignored so that a closed pipe shows up as EPIPE, which ends
- * the command quietly (out_fail); the locale lets strvis pass printable
+ * the command quietly (stdout_error); the locale lets strvis pass printable
  * multibyte names through.
  */
 void
@@ -91,14 +92,14 @@ help(const char *options, const char *more)
 	    "  -V, --version          print the version and exit\n");
 	if (more != NULL)
 		printf("\n%s", more);
-	exit(out_close());
+	exit(close_stdout());
 }
 
 noreturn void
 version(void)
 {
 	printf("%s (shmtools) %s\n", getprogname(), SHMTOOLS_VERSION);
-	exit(out_close());
+	exit(close_stdout());
 }
 
 off_t
@@ -108,7 +109,7 @@ cli_size(const char *what, const char *arg)
 	off_t v;
 
 	if ((errstr = parse_size(arg, &v)) != NULL)
-		usagex("invalid %s '%s': %s", what, out_vis(arg), errstr);
+		usagex("invalid %s '%s': %s", what, vis_str(arg), errstr);
 	return v;
 }
 
@@ -119,7 +120,7 @@ cli_mode(const char *arg)
 	mode_t m;
 
 	if ((errstr = parse_mode(arg, &m)) != NULL)
-		usagex("invalid mode '%s': %s", out_vis(arg), errstr);
+		usagex("invalid mode '%s': %s", vis_str(arg), errstr);
 	return m;
 }
 
@@ -135,7 +136,7 @@ cli_names(int argc, char **argv)
 
 	for (i = 0; i < argc; i++) {
 		if ((errstr = name_check(argv[i], &name)) != NULL)
-			usagex("invalid name '%s': %s", out_vis(argv[i]),
+			usagex("invalid name '%s': %s", vis_str(argv[i]),
 			    errstr);
 		argv[i] = (char *)name;
 	}
@@ -153,6 +154,6 @@ cli_target(const char *arg)
 
 	pid = (pid_t)strtonum(arg, 1, INT_MAX, &errstr);
 	if (errstr != NULL)
-		usagex("invalid PID '%s': %s", out_vis(arg), errstr);
+		usagex("invalid PID '%s': %s", vis_str(arg), errstr);
 	target_set(pid);
 }
