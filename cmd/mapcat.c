@@ -22,6 +22,7 @@
 #include "out.h"
 #include "parse.h"
 #include "progress.h"
+#include "mapcopy.h"
 #include "xfer.h"
 
 static int	 cat_one(const char *);
@@ -161,7 +162,7 @@ cat_fd(int fd, const char *path)
 		r = xfer_stream_out(fd, offset, length, STDOUT_FILENO, &side);
 	if (r == -1) {
 		intr_exit();
-		if (side == XFER_OUT)
+		if (side == XFER_DEST)
 			out_fail();
 		warn_name(path);
 		return 1;

@@ -23,6 +23,7 @@
 #include "out.h"
 #include "progress.h"
 #include "segment.h"
+#include "mapcopy.h"
 #include "xfer.h"
 
 static int	 sync_one(const char *);
@@ -239,7 +240,7 @@ warn_write(const char *path, enum xfer_side side, off_t size, off_t stored)
 	else
 		snprintf(what, sizeof(what), "%s written at offset %jd",
 		    out_bytes(stored), (intmax_t)offset);
-	if (side == XFER_IN)
+	if (side == XFER_SOURCE)
 		warn_op("stdin: %s; %s: %s", out_strerror(errno), out_vis(path),
 		    what);
 	else

@@ -20,6 +20,7 @@
 #include "out.h"
 #include "progress.h"
 #include "segment.h"
+#include "fdcopy.h"
 #include "xfer.h"
 
 enum { OPT_LOCK = OPT_FIRST_LOCAL, OPT_TARGET };
@@ -138,7 +139,7 @@ cat_one(const char *name)
 	len = xfer_span(st.st_size, offset, length);
 	if (xfer_out(fd, offset, len, STDOUT_FILENO, flags, &side) == -1) {
 		intr_exit();
-		if (side == XFER_OUT)
+		if (side == XFER_DEST)
 			out_fail();
 		warn_name(name);
 		rval = 1;

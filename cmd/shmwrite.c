@@ -23,6 +23,7 @@
 #include "parse.h"
 #include "progress.h"
 #include "segment.h"
+#include "fdcopy.h"
 #include "xfer.h"
 
 enum { OPT_LOCK = OPT_FIRST_LOCAL, OPT_TARGET };
@@ -237,7 +238,7 @@ write_one(const char *name)
 			close(fd);
 			return 1;
 		}
-		if (side == XFER_IN) {
+		if (side == XFER_SOURCE) {
 			saved = errno;
 			undo(fd, name, created, oldsize);
 			close(fd);
