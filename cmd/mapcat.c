@@ -21,6 +21,7 @@
 #include "closestream.h"
 #include "diag.h"
 #include "intr.h"
+#include "mapcopy.h"
 #include "parse.h"
 #include "progress.h"
 #include "xfer.h"
@@ -163,7 +164,7 @@ cat_fd(int fd, const char *path)
 		r = xfer_stream_out(fd, offset, length, STDOUT_FILENO, &side);
 	if (r == -1) {
 		intr_exit();
-		if (side == XFER_OUT)
+		if (side == XFER_DEST)
 			stdout_error();
 		warn_name(path);
 	}

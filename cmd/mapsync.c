@@ -22,6 +22,7 @@
 #include "diag.h"
 #include "file.h"
 #include "intr.h"
+#include "mapcopy.h"
 #include "progress.h"
 #include "segment.h"
 #include "xfer.h"
@@ -240,7 +241,7 @@ warn_write(const char *path, enum xfer_side side, off_t size, off_t stored)
 	else
 		snprintf(what, sizeof(what), "%s written at offset %jd",
 		    bytes_str(stored), (intmax_t)offset);
-	if (side == XFER_IN)
+	if (side == XFER_SOURCE)
 		warn_op("stdin: %s; %s: %s", diag_strerror(errno),
 		    vis_str(path), what);
 	else

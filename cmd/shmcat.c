@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "closestream.h"
 #include "diag.h"
+#include "fdcopy.h"
 #include "intr.h"
 #include "progress.h"
 #include "segment.h"
@@ -139,7 +140,7 @@ cat_one(const char *name)
 	len = xfer_span(st.st_size, offset, length);
 	if (xfer_out(fd, offset, len, STDOUT_FILENO, flags, &side) == -1) {
 		intr_exit();
-		if (side == XFER_OUT)
+		if (side == XFER_DEST)
 			stdout_error();
 		warn_name(name);
 	}

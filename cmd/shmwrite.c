@@ -20,6 +20,7 @@
 #include "closestream.h"
 #include "compat.h"
 #include "diag.h"
+#include "fdcopy.h"
 #include "intr.h"
 #include "parse.h"
 #include "progress.h"
@@ -238,7 +239,7 @@ write_one(const char *name)
 			close(fd);
 			return;
 		}
-		if (side == XFER_IN) {
+		if (side == XFER_SOURCE) {
 			saved = errno;
 			undo(fd, name, created, oldsize);
 			close(fd);

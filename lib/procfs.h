@@ -3,7 +3,7 @@
 /*
  * procfs.h: the small text files of /proc (a process's comm and status,
  * a sysctl), read whole in one place for procscan, target, segment and
- * xfer; and the lines of /proc/PID/maps, parsed without any I/O so that
+ * fdcopy; and the lines of /proc/PID/maps, parsed without any I/O so that
  * unit tests can feed them any text.
  */
 #ifndef SHMTOOLS_PROCFS_H

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Copyright (c) 2026 The shmtools authors */
 /*
- * progress.c: --progress.  The copy loops in xfer.c count every byte they
- * hand on here; once a second has passed since the last report, a line
- * goes to standard error.  Counting costs one clock read (vDSO) per chunk
- * moved, so it is there whether or not a report is wanted.
+ * progress.c: --progress.  The copies (fdcopy.c, copyloop.c, mapcopy.c)
+ * count every byte they hand on here; once a second has passed since the
+ * last report, a line goes to standard error.  Counting costs one clock
+ * read (vDSO) per chunk moved, so it is there whether or not a report is
+ * wanted.
  */
 #include <inttypes.h>
 #include <libutil.h>

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
+#include <errno.h>
 #include <inttypes.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -20,7 +21,9 @@
 #include <vis.h>
 
 #include "compat.h"
+#include "copyloop.h"
 #include "name.h"
+#include "diag.h"
 #include "parse.h"
 #include "procfs.h"
 #include "select.h"
@@ -63,6 +66,7 @@ static void	 test_maps(void);
 static void	 test_map_long(void);
 static void	 test_map_unescape(void);
 static void	 test_target_self(void);
+static void	 test_copy_loop(void);
 
 int
 main(void)
@@ -85,6 +89,7 @@ main(void)
 	test_map_long();
 	test_map_unescape();
 	test_target_self();
+	test_copy_loop();
 	printf("unit: %d passed, %d failed\n", npass, nfail);
 	return nfail != 0;
 }
@@ -1181,4 +1186,157 @@ test_target_self(void)
 	}
 	CHECK(found == 1, "all", "our /dev/shm in %zu rows, want 1", found);
 	target_free(v, n);
+}
+
+/*
+ * The one buffered loop: where it starts and stops, and which end it
+ * blames.  Input comes from a pipe (read) or a memfd (pread at inpos);
+ * output goes to a store that keeps it, and that fails once it holds
+ * fail_at bytes.
+ */
+static const struct {
+	int		 line;
+	const char	*in;
+	size_t		 inlen;
+	bool		 file;		/* pread from a file, else read a pipe */
+	off_t		 inpos, skip, max, room;
+	int		 short_err;
+	bool		 string;
+	off_t		 outpos;
+	ssize_t		 fail_at;	/* -1: the store never fails */
+	int		 ret, err;
+	enum xfer_side	 side;
+	const char	*out;
+	off_t		 done;
+} copy_cases[] = {
+	/* to the end of input */
+	ROW("hello world", 11, false, -1, 0, -1, -1, 0, false, 0, -1,
+	    0, 0, 0, "hello world", 11),
+	ROW("", 0, false, -1, 0, -1, -1, 0, false, 0, -1, 0, 0, 0, "", 0),
+	/* at most max, after skip */
+	ROW("hello world", 11, false, -1, 0, 5, -1, 0, false, 0, -1,
+	    0, 0, 0, "hello", 5),
+	ROW("hello world", 11, false, -1, 6, -1, -1, 0, false, 0, -1,
+	    0, 0, 0, "world", 5),
+	ROW("hello world", 11, false, -1, 6, 3, -1, 0, false, 0, -1,
+	    0, 0, 0, "wor", 3),
+	ROW("hello world", 11, false, -1, 20, -1, -1, 0, false, 0, -1,
+	    0, 0, 0, "", 0),
+	ROW("hello world", 11, false, -1, 6, 0, -1, 0, false, 0, -1,
+	    0, 0, 0, "", 0),
+	/* room: what fits goes, and one byte more is too much */
+	ROW("hello world", 11, false, -1, 0, -1, 5, 0, false, 0, -1,
+	    -1, E_PASTEND, XFER_SOURCE, "hello", 5),
+	ROW("hello world", 11, false, -1, 0, -1, 11, 0, false, 0, -1,
+	    0, 0, 0, "hello world", 11),
+	ROW("x", 1, false, -1, 0, -1, 0, 0, false, 0, -1,
+	    -1, E_PASTEND, XFER_SOURCE, "", 0),
+	ROW("", 0, false, -1, 0, -1, 0, 0, false, 0, -1, 0, 0, 0, "", 0),
+	ROW("hello world", 11, false, -1, 0, 5, 5, 0, false, 0, -1,
+	    0, 0, 0, "hello", 5),
+	/* pread from inpos; a file that ends first shrank */
+	ROW("hello", 5, true, 1, 0, 3, -1, 0, false, 0, -1,
+	    0, 0, 0, "ell", 3),
+	ROW("hello", 5, true, 0, 0, 9, -1, E_SHRANK, false, 0, -1,
+	    -1, E_SHRANK, XFER_SOURCE, "hello", 5),
+	ROW("hello", 5, true, 5, 0, 1, -1, E_SHRANK, false, 0, -1,
+	    -1, E_SHRANK, XFER_SOURCE, "", 0),
+	/* a C string stops before its NUL */
+	ROW("ab\0cd", 5, true, 0, 0, 5, -1, E_SHRANK, true, 0, -1,
+	    0, 0, 0, "ab", 2),
+	ROW("\0cd", 3, true, 0, 0, 3, -1, E_SHRANK, true, 0, -1,
+	    0, 0, 0, "", 0),
+	ROW("abc", 3, true, 0, 0, 3, -1, E_SHRANK, true, 0, -1,
+	    0, 0, 0, "abc", 3),
+	/* the destination's failures, with what it took */
+	ROW("hello world", 11, false, -1, 0, -1, -1, 0, false, 0, 3,
+	    -1, ENOSPC, XFER_DEST, "hel", 3),
+	ROW("hello", 5, false, -1, 0, -1, -1, 0, false, OFF_MAX - 2, -1,
+	    -1, EFBIG, XFER_DEST, "", 0),
+	ROW("hello", 5, false, -1, 0, -1, -1, 0, false, OFF_MAX - 5, -1,
+	    0, 0, 0, "hello", 5),
+};
+
+/* What copy_loop stored, and whether each store came at its position. */
+struct kept {
+	char	 buf[64];
+	size_t	 len;
+	off_t	 outpos;
+	ssize_t	 fail_at;
+	bool	 pos_ok;
+};
+
+static int
+keep(void *ctx, const char *p, size_t n, off_t pos, size_t *took)
+{
+	struct kept *k = ctx;
+
+	if (pos != k->outpos + (off_t)k->len)
+		k->pos_ok = false;
+	if (k->fail_at >= 0 && k->len + n > (size_t)k->fail_at)
+		n = (size_t)k->fail_at - k->len;
+	if (k->len + n > sizeof(k->buf))
+		n = sizeof(k->buf) - k->len;
+	memcpy(k->buf + k->len, p, n);
+	k->len += n;
+	*took = n;
+	if (k->fail_at >= 0 && k->len == (size_t)k->fail_at) {
+		errno = ENOSPC;
+		return -1;
+	}
+	return 0;
+}
+
+static void
+test_copy_loop(void)
+{
+	struct kept k;
+	struct copy c;
+	enum xfer_side side;
+	off_t done;
+	size_t i, want;
+	int fds[2], ret, err;
+
+	for (i = 0; i < nitems(copy_cases); i++) {
+		if (copy_cases[i].file) {
+			fds[0] = memfd_create("unit", 0);
+			fds[1] = -1;
+			CHECK(fds[0] != -1 && write(fds[0], copy_cases[i].in,
+			    copy_cases[i].inlen) == (ssize_t)copy_cases[i].inlen,
+			    "memfd", "cannot make the input");
+		} else {
+			CHECK(pipe(fds) == 0 && write(fds[1], copy_cases[i].in,
+			    copy_cases[i].inlen) == (ssize_t)copy_cases[i].inlen,
+			    "pipe", "cannot make the input");
+			close(fds[1]);
+		}
+		memset(&k, 0, sizeof(k));
+		k.outpos = copy_cases[i].outpos;
+		k.fail_at = copy_cases[i].fail_at;
+		k.pos_ok = true;
+		c = (struct copy){ .in = fds[0], .inpos = copy_cases[i].inpos,
+		    .skip = copy_cases[i].skip, .max = copy_cases[i].max,
+		    .room = copy_cases[i].room,
+		    .short_err = copy_cases[i].short_err,
+		    .string = copy_cases[i].string,
+		    .outpos = copy_cases[i].outpos, .put = keep, .ctx = &k };
+		side = 0;
+		errno = 0;
+		ret = copy_loop(&c, &done, &side);
+		err = errno;
+		close(fds[0]);
+		want = strlen(copy_cases[i].out);
+		CHECK_AT(copy_cases[i].line, ret == copy_cases[i].ret &&
+		    (ret == 0 || (err == copy_cases[i].err &&
+		    side == copy_cases[i].side)), copy_cases[i].in,
+		    "got %d (errno %d, side %d), want %d (errno %d, side %d)",
+		    ret, err, (int)side, copy_cases[i].ret, copy_cases[i].err,
+		    (int)copy_cases[i].side);
+		CHECK_AT(copy_cases[i].line, done == copy_cases[i].done &&
+		    k.len == want && memcmp(k.buf, copy_cases[i].out, want) == 0,
+		    copy_cases[i].in, "stored %zu bytes, done %jd; want \"%s\"",
+		    k.len, (intmax_t)done, copy_cases[i].out);
+		CHECK_AT(copy_cases[i].line, k.pos_ok, copy_cases[i].in,
+		    "a store came at the wrong position");
+	}
 }
