@@ -102,7 +102,6 @@ static const struct option longopts[] = {
 int
 main(int argc, char *argv[])
 {
-	const char *errstr;
 	int ch, rval;
 
 	cli_init(synopsis);
@@ -118,9 +117,7 @@ main(int argc, char *argv[])
 			nflag = true;
 			break;
 		case OPT_OLDER_THAN:
-			if ((errstr = parse_age(optarg, &age)) != NULL)
-				usagex("invalid age '%s': %s", out_vis(optarg),
-				    errstr);
+			age = cli_age(optarg);
 			break;
 		case OPT_TARGET:
 			cli_target(optarg);

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "format.h"
+
 /* The largest offset or size: off_t is 64 bits. */
 #define OFF_MAX	INT64_MAX
 
@@ -23,6 +25,7 @@ const char	*parse_size(const char *arg, off_t *val);
 const char	*parse_mode(const char *arg, mode_t *val);
 const char	*parse_advice(const char *arg, int *val);
 const char	*parse_age(const char *arg, time_t *val);
+const char	*parse_timefmt(const char *arg, enum timefmt *val);
 const char	*parse_names(const char *list, const char *const names[],
 	    size_t n, size_t idx[], size_t *nidx, size_t *badlen);
 
