@@ -1075,6 +1075,9 @@ cmp_owner(bool group, unsigned int a, unsigned int b)
 	char *x;
 	int c;
 
+	/* Segments tend to share a few owners: most pairs need no lookup. */
+	if (a == b)
+		return 0;
 	x = xstrdup(fmt_owner(group, a));
 	c = strcmp(x, fmt_owner(group, b));
 	free(x);
