@@ -15,7 +15,6 @@
 #include <getopt.h>
 #include <inttypes.h>
 #include <libsmartcols.h>
-#include <libutil.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,7 +57,7 @@ enum when {
 /*
  * The columns, read by the printer and by --help; man/shmls.1 lists the
  * same (tests/shmls.bats checks).  The name is the heading too, and in
- * JSON the key, in lower case.  An array type is written by fill_list,
+ * JSON the key, in lower case.  An array type is written by fmt_holders,
  * since libsmartcols 2.38 writes an empty array as [null].  Only COMMANDS
  * is cut to fit a terminal: a cut number would look like another pid.
  */
@@ -139,17 +138,16 @@ static void	 put_asis(FILE *, const char *);
  */
 static const struct mode {
 	const char	*(*text)(const char *);	/* a name in a cell */
-	void		 (*item)(FILE *, const char *);	/* one in a list */
 	bool		 escaped;	/* text() escaped it */
 	bool		 bytes;		/* sizes in bytes, whatever -b says */
-	const char	*open, *sep, *close;	/* around and between items */
-	const char	*unknown;	/* an item no longer known */
+	struct fmt_list	 list;		/* PIDS, NSPIDS and COMMANDS */
 } modes[] = {
-	[FMT_TABLE] = { out_vis, put_vis, true, false, "", ",", "", "-" },
-	[FMT_RAW] = { fmt_asis, put_asis, false, false, "", ",", "", "-" },
-	[FMT_JSON] = { fmt_asis, fmt_json_string, false, true, "[", ", ", "]",
-	    "null" },
-	[FMT_EXPORT] = { fmt_asis, put_asis, false, false, "", ",", "", "-" },
+	[FMT_TABLE] = { out_vis, true, false, { "", ",", "", "-", put_vis } },
+	[FMT_RAW] = { fmt_asis, false, false, { "", ",", "", "-", put_asis } },
+	[FMT_JSON] = { fmt_asis, false, true,
+	    { "[", ", ", "]", "null", fmt_json_string } },
+	[FMT_EXPORT] = { fmt_asis, false, false,
+	    { "", ",", "", "-", put_asis } },
 };
 
 /* What one row is about: a segment, or a removed one a process holds. */
@@ -187,8 +185,6 @@ static size_t	 cell_width(const struct libscols_column *, const char *,
 static char	*one_chunk(const struct libscols_column *, char *, void *);
 static char	*fill_size(enum col, off_t);
 static int	 cmp_owner(bool, unsigned int, unsigned int);
-static char	*fill_list(enum col, const struct procscan_entry *);
-static void	 fill_nspid(FILE *, pid_t);
 static int	 list_targets(char **);
 static void	 scan_procs(dev_t, const char *, const char *);
 static int	 print_scols(struct libscols_table *);
@@ -593,16 +589,12 @@ static void
 warn_promise(const char *where, uintmax_t promised, uintmax_t size,
     const char *more)
 {
-	char psz[8], fsz[8];
+	struct fmt_size_last p = FMT_SIZE_LAST_INIT, s = FMT_SIZE_LAST_INIT;
 
 	if (size == 0 || promised <= size)
 		return;
-	humanize_number(psz, 5, (int64_t)promised, "", HN_AUTOSCALE,
-	    HN_B | HN_NOSPACE | HN_DECIMAL);
-	humanize_number(fsz, 5, (int64_t)size, "", HN_AUTOSCALE,
-	    HN_B | HN_NOSPACE | HN_DECIMAL);
 	warnx("%s: segments promise %s, more than its size of %s%s", where,
-	    psz, fsz, more);
+	    fmt_human((off_t)promised, &p), fmt_human((off_t)size, &s), more);
 }
 
 static void
@@ -979,7 +971,12 @@ cell(enum col c, const struct row *row)
 	case COL_PIDS:
 	case COL_NSPIDS:
 	case COL_COMMANDS:
-		return have_procs ? fill_list(c, row->held) : NULL;
+		if (!have_procs)
+			return NULL;
+		return fmt_holders(row->held != NULL ? row->held->holders :
+		    NULL, row->held != NULL ? row->held->nholders : 0,
+		    c == COL_PIDS ? HOLDER_PID : c == COL_NSPIDS ?
+		    HOLDER_NSPID : HOLDER_COMM, &mode->list);
 	default:
 		break;
 	}
@@ -1085,36 +1082,6 @@ cmp_owner(bool group, unsigned int a, unsigned int b)
 }
 
 /*
- * PIDS or COMMANDS: joined by commas, or in JSON an array, written here
- * and handed to libsmartcols as a raw value.
- */
-static char *
-fill_list(enum col c, const struct procscan_entry *held)
-{
-	size_t i, n = held != NULL ? held->nholders : 0, len;
-	char *s = NULL;
-	FILE *fp;
-
-	if ((fp = open_memstream(&s, &len)) == NULL)
-		err(1, NULL);
-	fputs(mode->open, fp);
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			fputs(mode->sep, fp);
-		if (c == COL_PIDS)
-			fprintf(fp, "%d", (int)held->holders[i].pid);
-		else if (c == COL_NSPIDS)
-			fill_nspid(fp, held->holders[i].pid);
-		else
-			mode->item(fp, held->holders[i].comm);
-	}
-	fputs(mode->close, fp);
-	if (fclose(fp) == EOF)
-		err(1, NULL);
-	return s;
-}
-
-/*
  * --all-targets: one row for each distinct /dev/shm on the host (each
  * file system once), with the lowest PID that sees it, that process's
  * command and cgroup, and how full it is, so that the container whose
@@ -1202,18 +1169,6 @@ list_targets(char **argv)
 	print_table(tb);
 	target_free(v, n);
 	return rval;
-}
-
-/* A holder's PID in its own namespace: unknown once it has ended. */
-static void
-fill_nspid(FILE *fp, pid_t pid)
-{
-	pid_t nspid;
-
-	if ((nspid = target_nspid(pid)) == -1)
-		fputs(mode->unknown, fp);
-	else
-		fprintf(fp, "%d", (int)nspid);
 }
 
 /* A command name in a list, escaped for a table. */

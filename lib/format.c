@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "format.h"
+#include "procscan.h"
+#include "target.h"
 
 /*
  * libbsd's user_from_uid and group_from_gid keep 31 bytes of a name: one
@@ -65,8 +67,24 @@ fmt_num(uintmax_t n)
 }
 
 /*
- * In bytes (-b, JSON), else 4 characters at most, as ls -lh does; NULL,
- * unknown, for a negative size.
+ * 4 characters at most, as ls -lh shows a size, in last->buf, which is
+ * not made again for the size it was made for last.
+ */
+const char *
+fmt_human(off_t size, struct fmt_size_last *last)
+{
+	if (size != last->size) {
+		if (humanize_number(last->buf, 5, size, "", HN_AUTOSCALE,
+		    HN_B | HN_NOSPACE | HN_DECIMAL) == -1)
+			snprintf(last->buf, sizeof(last->buf), "?");
+		last->size = size;
+	}
+	return last->buf;
+}
+
+/*
+ * In bytes (-b, JSON), else as fmt_human; NULL, unknown, for a negative
+ * size.
  */
 char *
 fmt_size(off_t size, bool bytes, struct fmt_size_last *last)
@@ -75,13 +93,7 @@ fmt_size(off_t size, bool bytes, struct fmt_size_last *last)
 		return NULL;
 	if (bytes)
 		return fmt_num((uintmax_t)size);
-	if (size != last->size) {
-		if (humanize_number(last->buf, 5, size, "", HN_AUTOSCALE,
-		    HN_B | HN_NOSPACE | HN_DECIMAL) == -1)
-			snprintf(last->buf, sizeof(last->buf), "?");
-		last->size = size;
-	}
-	return xstrdup(last->buf);
+	return xstrdup(fmt_human(size, last));
 }
 
 /* Permissions as ls -l shows them, without the file type. */
@@ -177,6 +189,40 @@ fmt_owner(bool group, unsigned int id)
 	if (!group && (pw = getpwuid(id)) != NULL)
 		return pw->pw_name;
 	return name;
+}
+
+/*
+ * The PIDs, PIDs in their own namespace, or command names of n holders,
+ * as a list; a holder's PID in its namespace is unknown once it ended.
+ */
+char *
+fmt_holders(const struct procscan_holder *v, size_t n, enum fmt_holder what,
+    const struct fmt_list *list)
+{
+	char *s = NULL;
+	size_t i, len;
+	pid_t nspid;
+	FILE *fp;
+
+	if ((fp = open_memstream(&s, &len)) == NULL)
+		err(1, NULL);
+	fputs(list->open, fp);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			fputs(list->sep, fp);
+		if (what == HOLDER_PID)
+			fprintf(fp, "%d", (int)v[i].pid);
+		else if (what == HOLDER_COMM)
+			list->string(fp, v[i].comm);
+		else if ((nspid = target_nspid(v[i].pid)) == -1)
+			fputs(list->unknown, fp);
+		else
+			fprintf(fp, "%d", (int)nspid);
+	}
+	fputs(list->close, fp);
+	if (fclose(fp) == EOF)
+		err(1, NULL);
+	return s;
 }
 
 /*

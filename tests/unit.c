@@ -23,6 +23,7 @@
 #include "name.h"
 #include "parse.h"
 #include "procfs.h"
+#include "procscan.h"
 #include "shmdir.h"
 #include "target.h"
 #include "wide.h"
@@ -55,6 +56,8 @@ static void	 test_ages(void);
 static void	 test_timefmts(void);
 static void	 test_format(void);
 static void	 test_format_time(void);
+static void	 test_format_holders(void);
+static void	 put_text(FILE *, const char *);
 static void	 test_patterns(void);
 static void	 test_keywords(void);
 static void	 test_locale(void);
@@ -825,6 +828,8 @@ test_format(void)
 	same(__LINE__, "gid 2147483646", xstrdup(fmt_owner(true,
 	    2147483646)), "2147483646");
 
+	test_format_holders();
+
 	if ((fp = open_memstream(&text, &len)) == NULL)
 		err(1, NULL);
 	fmt_json_string(fp, "a\"b\\c\n\x01\x1f \x7f\xff\xc3\xa9");
@@ -833,6 +838,53 @@ test_format(void)
 		err(1, NULL);
 	same(__LINE__, "json", text,
 	    "\"a\\\"b\\\\c\\u000a\\u0001\\u001f \x7f\xff\xc3\xa9\"\"\"");
+}
+
+static void
+put_text(FILE *fp, const char *s)
+{
+	fputs(s, fp);
+}
+
+/*
+ * Lists of holders as text and as JSON: PIDs, PIDs in their namespace
+ * (unknown for one that is gone), and command names escaped by the list's
+ * own function.
+ */
+static void
+test_format_holders(void)
+{
+	static const struct fmt_list text = { "", ",", "", "-", put_text };
+	static const struct fmt_list json = { "[", ", ", "]", "null",
+	    fmt_json_string };
+	struct procscan_holder v[3];
+	char want[64];
+
+	memset(v, 0, sizeof(v));
+	v[0].pid = 1;
+	strlcpy(v[0].comm, "init", sizeof(v[0].comm));
+	v[1].pid = getpid();
+	strlcpy(v[1].comm, "a\"b\n", sizeof(v[1].comm));
+	v[2].pid = 0x7ffffff0;		/* above any pid_max: gone */
+
+	same(__LINE__, "none", fmt_holders(v, 0, HOLDER_PID, &text), "");
+	same(__LINE__, "none", fmt_holders(v, 0, HOLDER_COMM, &json), "[]");
+	snprintf(want, sizeof(want), "1,%d,%d", (int)getpid(), 0x7ffffff0);
+	same(__LINE__, "pids", fmt_holders(v, 3, HOLDER_PID, &text), want);
+	snprintf(want, sizeof(want), "[1, %d, %d]", (int)getpid(),
+	    0x7ffffff0);
+	same(__LINE__, "pids", fmt_holders(v, 3, HOLDER_PID, &json), want);
+	same(__LINE__, "comms", fmt_holders(v, 3, HOLDER_COMM, &text),
+	    "init,a\"b\n,");
+	same(__LINE__, "comms", fmt_holders(v, 3, HOLDER_COMM, &json),
+	    "[\"init\", \"a\\\"b\\u000a\", \"\"]");
+	/* Our own PID namespace's is ours, where the test runs in one. */
+	snprintf(want, sizeof(want), "%d,-", (int)target_nspid(getpid()));
+	same(__LINE__, "nspids", fmt_holders(v + 1, 2, HOLDER_NSPID, &text),
+	    want);
+	snprintf(want, sizeof(want), "[%d, null]", (int)target_nspid(getpid()));
+	same(__LINE__, "nspids", fmt_holders(v + 1, 2, HOLDER_NSPID, &json),
+	    want);
 }
 
 /*
