@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "file.h"
 #include "intr.h"
 #include "out.h"
 #include "progress.h"

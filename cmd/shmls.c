@@ -23,11 +23,13 @@
 #include <wctype.h>
 
 #include "cli.h"
+#include "compat.h"
 #include "format.h"
 #include "out.h"
 #include "parse.h"
 #include "procscan.h"
 #include "segment.h"
+#include "select.h"
 #include "shmdir.h"
 #include "target.h"
 
@@ -164,14 +166,12 @@ static void	 no_summary(const char *);
 static void	 select_columns(const char *);
 static void	 add_column(enum col);
 static noreturn void	 shmls_help(void);
-static bool	 want(const char *, void *);
 static int	 list(int, char **);
-static int	 list_live(struct libscols_table *, int, char **);
-static int	 list_deleted(struct libscols_table *, int, char **);
+static int	 list_live(struct libscols_table *, struct selection *);
+static int	 list_deleted(struct libscols_table *, struct selection *);
 static void	 add_rows(struct libscols_table *, struct row *, size_t);
 static int	 by_column(const void *, const void *);
 static int	 cmp_num(uintmax_t, uintmax_t);
-static int	 missing(int, char **, const char **, size_t, bool);
 static int	 by_name(const void *, const void *);
 static int	 summary(int, char **);
 static void	 print_table(struct libscols_table *);
@@ -185,8 +185,8 @@ static size_t	 cell_width(const struct libscols_column *, const char *,
 static char	*one_chunk(const struct libscols_column *, char *, void *);
 static char	*fill_size(enum col, off_t);
 static int	 cmp_owner(bool, unsigned int, unsigned int);
-static int	 list_targets(char **);
-static void	 scan_procs(dev_t, const char *, const char *);
+static int	 list_targets(int, char **);
+static void	 scan_procs(const char *, const char *);
 static int	 print_scols(struct libscols_table *);
 
 static enum format	 format;
@@ -359,7 +359,7 @@ main(int argc, char *argv[])
 		usagex("options %s and %s are mutually exclusive",
 		    all_targets ? "--all-targets" : "--summary", not_sum);
 	if (all_targets)
-		return list_targets(argv) | out_close();
+		return list_targets(argc, argv) | out_close();
 	if (sumflag)
 		return summary(argc, argv) | out_close();
 
@@ -493,34 +493,19 @@ shmls_help(void)
 	help(options, text);
 }
 
-/* Without -a, semaphores only when an operand names one exactly. */
-static bool
-want(const char *name, void *arg)
-{
-	char **argv = arg;
-	bool sem = !aflag && shmdir_is_sem(name);
-
-	if (*argv == NULL)
-		return !sem;
-	for (; *argv != NULL; argv++)
-		if (sem ? strcmp(*argv, name) == 0 : shmdir_match(*argv, name))
-			return true;
-	return false;
-}
-
 static int
 list(int argc, char **argv)
 {
 	struct libscols_table *tb;
 	struct libscols_column *cl;
-	struct stat st;
+	struct selection sel;
 	size_t i;
-	int dirfd, json, rval = 0;
+	int json, rval = 0;
 
 	if (scan || deleted) {
-		if ((dirfd = seg_dirfd()) == -1 || fstat(dirfd, &st) == -1)
+		if (seg_dirfd() == -1)
 			err(1, "%s", SHM_DIR);
-		scan_procs(st.st_dev, "holders are not shown",
+		scan_procs("holders are not shown",
 		    "holders may be missing");
 		holders_member = true;
 		if (!have_procs)
@@ -552,10 +537,13 @@ list(int argc, char **argv)
 		scols_column_set_json_type(cl, json);
 	}
 
+	/* shmrm -g's rule, so that what is listed is what it would remove. */
+	sel_init(&sel, argc, argv, aflag);
 	if (deleted)
-		rval |= list_deleted(tb, argc, argv);
+		rval |= list_deleted(tb, &sel);
 	else
-		rval |= list_live(tb, argc, argv);
+		rval |= list_live(tb, &sel);
+	sel_free(&sel);
 
 	print_table(tb);
 	if (have_procs)
@@ -612,23 +600,20 @@ print_table(struct libscols_table *tb)
 }
 
 static int
-list_live(struct libscols_table *tb, int argc, char **argv)
+list_live(struct libscols_table *tb, struct selection *sel)
 {
 	struct shmdir_entry *v;
-	const char **names;
 	struct row *rows;
 	size_t n, i;
 	int rval;
 
-	if (shmdir_read(want, argv, &v, &n) == -1) {
+	if (sel_read(sel, &v, &n) == -1) {
 		warn("%s", SHM_DIR);
 		return 1;
 	}
-	if ((names = calloc(n + 1, sizeof(*names))) == NULL ||
-	    (rows = calloc(n + 1, sizeof(*rows))) == NULL)
+	if ((rows = calloc(n + 1, sizeof(*rows))) == NULL)
 		err(1, NULL);
 	for (i = 0; i < n; i++) {
-		names[i] = v[i].name;
 		rows[i].name = v[i].name;
 		rows[i].st = &v[i].st;
 		rows[i].held = have_procs ?
@@ -637,42 +622,38 @@ list_live(struct libscols_table *tb, int argc, char **argv)
 		rows[i].seq = i;
 	}
 	add_rows(tb, rows, n);
-	rval = missing(argc, argv, names, n, false);
+	rval = sel_warn_missed(sel, false);
 	free(rows);
-	free(names);
 	shmdir_free(v, n);
 	return rval;
 }
 
 /* Removed segments some process holds, in order of name. */
 static int
-list_deleted(struct libscols_table *tb, int argc, char **argv)
+list_deleted(struct libscols_table *tb, struct selection *sel)
 {
 	const struct procscan_entry **v;
-	const char **names;
 	struct row *rows;
 	size_t n = 0, i;
 	int rval;
 
 	if ((v = calloc(procs.n + 1, sizeof(*v))) == NULL ||
-	    (names = calloc(procs.n + 1, sizeof(*names))) == NULL ||
 	    (rows = calloc(procs.n + 1, sizeof(*rows))) == NULL)
 		err(1, NULL);
 	for (i = 0; i < procs.n; i++)
-		if (procs.v[i].deleted &&
-		    want(procs.v[i].name != NULL ? procs.v[i].name : "", argv))
+		if (procs.v[i].deleted && sel_take(sel,
+		    procs.v[i].name != NULL ? procs.v[i].name : ""))
 			v[n++] = &procs.v[i];
 	qsort(v, n, sizeof(*v), by_name);
 	for (i = 0; i < n; i++) {
-		names[i] = rows[i].name = v[i]->name != NULL ? v[i]->name : "";
+		rows[i].name = v[i]->name != NULL ? v[i]->name : "";
 		rows[i].st = v[i]->have_stat ? &v[i]->st : NULL;
 		rows[i].held = v[i];
 		rows[i].seq = i;
 	}
 	add_rows(tb, rows, n);
-	rval = missing(argc, argv, names, n, true);
+	rval = sel_warn_missed(sel, true);
 	free(rows);
-	free(names);
 	free(v);
 	return rval;
 }
@@ -784,37 +765,6 @@ cmp_num(uintmax_t a, uintmax_t b)
 	return a < b ? -1 : a > b;
 }
 
-/*
- * Each operand that is a name, not a pattern, must have been listed; the
- * names listed are sorted.  Returns 1 if one was not.
- */
-static int
-missing(int argc, char **argv, const char **names, size_t n, bool removed)
-{
-	size_t lo, hi, mid;
-	int i, c, rval = 0;
-
-	for (i = 0; i < argc; i++) {
-		if (shmdir_is_pattern(argv[i]))
-			continue;
-		for (lo = 0, hi = n; lo < hi; ) {
-			mid = lo + (hi - lo) / 2;
-			if ((c = strcmp(argv[i], names[mid])) == 0)
-				break;
-			if (c < 0)
-				hi = mid;
-			else
-				lo = mid + 1;
-		}
-		if (lo < hi)
-			continue;
-		errno = removed ? ENOENT : shmdir_why(argv[i]);
-		warn_name(argv[i]);
-		rval = 1;
-	}
-	return rval;
-}
-
 static int
 by_name(const void *a, const void *b)
 {
@@ -842,9 +792,8 @@ summary(int argc, char **argv)
 	struct libscols_line *ln;
 	struct shmdir_entry *v;
 	const struct procscan_entry *e;
-	const char **names;
+	struct selection sel;
 	struct statvfs sv;
-	struct stat st;
 	uintmax_t val[NSUMS];
 	bool known[NSUMS];
 	const char *p;
@@ -852,8 +801,7 @@ summary(int argc, char **argv)
 	size_t n, i;
 	int dirfd, r, rval = 0;
 
-	if ((dirfd = seg_dirfd()) == -1 || fstat(dirfd, &st) == -1 ||
-	    fstatvfs(dirfd, &sv) == -1)
+	if ((dirfd = seg_dirfd()) == -1 || fstatvfs(dirfd, &sv) == -1)
 		err(1, "%s", SHM_DIR);
 	memset(val, 0, sizeof(val));
 	memset(known, 1, sizeof(known));
@@ -863,20 +811,17 @@ summary(int argc, char **argv)
 	val[SUM_INODES] = sv.f_files;
 	val[SUM_IFREE] = sv.f_ffree;
 
-	aflag = true;		/* semaphores have a column of their own */
-	if (shmdir_read(want, argv, &v, &n) == -1)
+	/* Semaphores have a column of their own, so any operand picks them. */
+	sel_init(&sel, argc, argv, true);
+	if (sel_read(&sel, &v, &n) == -1)
 		err(1, "%s", SHM_DIR);
-	if ((names = calloc(n + 1, sizeof(*names))) == NULL)
-		err(1, NULL);
 	for (i = 0; i < n; i++) {
-		names[i] = v[i].name;
 		val[shmdir_is_sem(v[i].name) ? SUM_SEMAPHORES :
 		    SUM_SEGMENTS]++;
 		val[SUM_PROMISED] += (uintmax_t)v[i].st.st_size;
 		val[SUM_ALLOC] += (uintmax_t)v[i].st.st_blocks * 512;
 	}
-	rval |= missing(argc, argv, names, n, false);
-	free(names);
+	rval |= sel_warn_missed(&sel, false);
 	shmdir_free(v, n);
 
 	/*
@@ -884,7 +829,7 @@ summary(int argc, char **argv)
 	 * They are found through their holders, so a partial view of the
 	 * processes is said as it is for -p.
 	 */
-	scan_procs(st.st_dev, "deleted is not counted", "deleted may be short");
+	scan_procs("deleted is not counted", "deleted may be short");
 	if (!have_procs) {
 		known[SUM_DELETED] = false;
 		rval = 1;
@@ -892,12 +837,13 @@ summary(int argc, char **argv)
 		for (i = 0; i < procs.n; i++) {
 			e = &procs.v[i];
 			if (e->deleted && e->have_stat &&
-			    want(e->name != NULL ? e->name : "", argv))
+			    sel_want(e->name != NULL ? e->name : "", &sel))
 				val[SUM_DELETED] +=
 				    (uintmax_t)e->st.st_blocks * 512;
 		}
 		procscan_free(&procs);
 	}
+	sel_free(&sel);
 
 	warn_promise(SHM_DIR, val[SUM_PROMISED], val[SUM_SIZE],
 	    ": writers touching all their pages can die of SIGBUS");
@@ -1088,7 +1034,7 @@ cmp_owner(bool group, unsigned int a, unsigned int b)
  * /dev/shm is full stands out.  lib/target.c finds them.
  */
 static int
-list_targets(char **argv)
+list_targets(int argc, char **argv)
 {
 	static const struct {
 		const char	*name;
@@ -1110,6 +1056,7 @@ list_targets(char **argv)
 	struct libscols_line *ln;
 	struct target_shm *v;
 	struct target_usage u;
+	struct selection sel;
 	enum procscan_view view;
 	char *data[nitems(tcols)], where[64];
 	size_t n, i, j, skipped;
@@ -1140,8 +1087,9 @@ list_targets(char **argv)
 			err(1, NULL);
 		scols_column_set_json_type(cl, tcols[i].json);
 	}
+	sel_init(&sel, argc, argv, aflag);
 	for (i = 0; i < n; i++) {
-		if (target_usage(&v[i], want, argv, &u) == -1) {
+		if (target_usage(&v[i], sel_want, &sel, &u) == -1) {
 			warn("%s of process %d", SHM_DIR, (int)v[i].pid);
 			rval = 1;
 			continue;
@@ -1166,6 +1114,7 @@ list_targets(char **argv)
 			    scols_line_refer_data(ln, j, data[j]) != 0)
 				err(1, NULL);
 	}
+	sel_free(&sel);
 	print_table(tb);
 	target_free(v, n);
 	return rval;
@@ -1193,7 +1142,7 @@ put_asis(FILE *fp, const char *s)
  * be read, part when some processes may be missing.
  */
 static void
-scan_procs(dev_t dev, const char *none, const char *part)
+scan_procs(const char *none, const char *part)
 {
 	enum procscan_view view;
 
@@ -1203,7 +1152,7 @@ scan_procs(dev_t dev, const char *none, const char *part)
 		warnx("%s; %s", partial, none);
 		return;
 	}
-	if (procscan_read(dev, &procs) == -1) {
+	if (procscan_read(&procs) == -1) {
 		partial = strerror(errno);
 		warn("/proc");
 		return;

@@ -22,16 +22,12 @@
 #include "parse.h"
 #include "procscan.h"
 #include "segment.h"
+#include "select.h"
 #include "shmdir.h"
 
 enum {
 	OPT_OLDER_THAN = OPT_FIRST_LOCAL, OPT_TARGET, OPT_THIS_PID_NS,
 	OPT_UNUSED
-};
-
-struct operands {
-	int	  argc;
-	char	**argv;
 };
 
 /*
@@ -55,7 +51,6 @@ static int	 rm_unused_one(const struct candidate *,
 static int	 rm_now(const char *, const struct stat *);
 static int	 rm_failed(const char *);
 static int	 unlink_same(const char *, const struct stat *);
-static bool	 wanted(const char *, void *);
 static bool	 collect(const char *, void *);
 static int	 by_name(const void *, const void *);
 
@@ -210,26 +205,31 @@ rm_names(int argc, char **argv)
 }
 
 /*
- * -g: every segment some operand matches.  A pattern that matches nothing
- * is not an error; named semaphores (sem.*) match only a pattern that
- * starts with "sem." too, so that '*' leaves them alone.
+ * -g: every segment the operands pick, by shmls's rule (lib/select.c):
+ * named semaphores (sem.*) only for a pattern that starts with "sem."
+ * too, so that '*' leaves them alone.  A pattern that matches nothing is
+ * not an error.
  */
 static int
 rm_glob(int argc, char **argv)
 {
+	struct selection sel;
 	struct shmdir_entry *list;
-	struct operands ops = { argc, argv };
 	size_t i, n;
 	int rval = 0;
 
+	sel_init(&sel, argc, argv, false);
 	/*
 	 * --unused alone needs no stat until just before each unlink, where
 	 * it must be taken anyway: collect notes the names and has
 	 * shmdir_read stat and keep none, one system call a segment fewer.
 	 */
-	if (shmdir_read(unused && age <= 0 ? collect : wanted, &ops, &list,
-	    &n) == -1)
+	if (unused && age <= 0) {
+		if (shmdir_read(collect, NULL, &sel, &list, &n) == -1)
+			err(1, "%s", SHM_DIR);
+	} else if (sel_read(&sel, &list, &n) == -1)
 		err(1, "%s", SHM_DIR);
+	sel_free(&sel);
 	if (ncands > 0)
 		qsort(cands, ncands, sizeof(*cands), by_name);
 	for (i = 0; i < n; i++)
@@ -239,23 +239,9 @@ rm_glob(int argc, char **argv)
 }
 
 static bool
-wanted(const char *name, void *arg)
+collect(const char *name, void *sel)
 {
-	const struct operands *ops = arg;
-	bool sem = shmdir_is_sem(name);
-	int i;
-
-	for (i = 0; i < ops->argc; i++)
-		if ((!sem || strncmp(ops->argv[i], "sem.", 4) == 0) &&
-		    shmdir_match(ops->argv[i], name))
-			return true;
-	return false;
-}
-
-static bool
-collect(const char *name, void *arg)
-{
-	if (wanted(name, arg))
+	if (sel_want(name, sel))
 		add_candidate(name, NULL);
 	return false;
 }
@@ -322,18 +308,15 @@ static int
 rm_unused(void)
 {
 	struct procscan first, fresh;
-	struct stat dir;
 	size_t i, skipped;
 	int rval = 0;
 
 	if (ncands == 0)
 		return 0;
-	if (fstat(seg_dirfd(), &dir) == -1)
-		err(1, "%s", SHM_DIR);
-	if (procscan_read(dir.st_dev, &first) == -1)
+	if (procscan_read(&first) == -1)
 		err(1, "/proc");
 	memset(&fresh, 0, sizeof(fresh));
-	if (!nflag && procscan_read(dir.st_dev, &fresh) == -1)
+	if (!nflag && procscan_read(&fresh) == -1)
 		err(1, "/proc");
 	skipped = first.skipped > fresh.skipped ? first.skipped :
 	    fresh.skipped;

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "compat.h"
 #include "intr.h"
 #include "out.h"
 #include "parse.h"

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "compat.h"
 #include "parse.h"
 
 /*

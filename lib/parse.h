@@ -11,14 +11,6 @@
 
 #include "format.h"
 
-/* The largest offset or size: off_t is 64 bits. */
-#define OFF_MAX	INT64_MAX
-
-/* The number of elements of an array, as BSD's <sys/param.h> has it. */
-#ifndef nitems
-#define nitems(a)	(sizeof(a) / sizeof((a)[0]))
-#endif
-
 int		 ascii_strcasecmp(const char *, const char *);
 int		 ascii_strncasecmp(const char *, const char *, size_t);
 const char	*parse_size(const char *arg, off_t *val);

@@ -3,8 +3,11 @@
 /*
  * procfs.c: reading the small text files of /proc.  Each is read whole
  * into a buffer of the caller's, so that no stdio stream is opened per
- * process during a scan.
+ * process during a scan.  And parsing what is read: a status's NSpid
+ * line, a line of maps, from text alone.
  */
+#include <sys/sysmacros.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -13,6 +16,12 @@
 #include <unistd.h>
 
 #include "procfs.h"
+
+#define DELETED		" (deleted)"	/* what the kernel appends */
+
+static const char	*hex_field(const char *, int, uint64_t *, char);
+static const char	*perms_field(const char *, char [5]);
+static const char	*ino_field(const char *, uint64_t *);
 
 /*
  * Reads up to size - 1 bytes of path (relative to dirfd) and ends them
@@ -119,4 +128,125 @@ procfs_nspid(const char *status, pid_t *first, pid_t *last)
 		p += len;
 	}
 	return n;
+}
+
+/*
+ * Parses one line of /proc/PID/maps, without its newline, into *m, as
+ * show_map_vma in fs/proc/task_mmu.c writes it: addresses and offset in
+ * hex, the device as hex major:minor, the inode in decimal, and the path
+ * as seq_path leaves it, a newline in it written \012.  Returns 0, or
+ * -1 for anything else, which is never read in part: a field out of its
+ * range, a sign, a missing separator, a newline.  The path points into
+ * line.
+ */
+int
+procfs_map_line(const char *line, struct procfs_map *m)
+{
+	const size_t dlen = sizeof(DELETED) - 1;
+	uint64_t major, minor;
+	const char *p;
+
+	memset(m, 0, sizeof(*m));
+	if ((p = hex_field(line, 16, &m->start, '-')) == NULL ||
+	    (p = hex_field(p, 16, &m->end, ' ')) == NULL ||
+	    m->end < m->start ||
+	    (p = perms_field(p, m->perms)) == NULL ||
+	    (p = hex_field(p, 16, &m->offset, ' ')) == NULL ||
+	    /* MAJOR and MINOR are 12 and 20 bits; dev_t has 32 for each. */
+	    (p = hex_field(p, 8, &major, ':')) == NULL ||
+	    (p = hex_field(p, 8, &minor, ' ')) == NULL ||
+	    (p = ino_field(p, &m->ino)) == NULL)
+		return -1;
+	/* Padding before the path, or the space that ends a line without. */
+	p += strspn(p, " ");
+	if (strchr(p, '\n') != NULL)
+		return -1;
+	m->dev = makedev((unsigned int)major, (unsigned int)minor);
+	m->path = p;
+	m->pathlen = strlen(p);
+	m->deleted = m->pathlen > dlen &&
+	    strcmp(p + m->pathlen - dlen, DELETED) == 0;
+	return 0;
+}
+
+/*
+ * Turns each \012 in a path from maps back into the newline it stands
+ * for, in place, and returns the new length.  The kernel escapes nothing
+ * else, not even a backslash, so a name holding the four characters \012
+ * reads as one holding a newline: only map_files can tell them apart.
+ */
+size_t
+procfs_map_unescape(char *path)
+{
+	char *p, *q;
+
+	for (p = q = path; *p != '\0'; p++, q++) {
+		if (strncmp(p, "\\012", 4) == 0) {
+			*q = '\n';
+			p += 3;
+		} else
+			*q = *p;
+	}
+	*q = '\0';
+	return (size_t)(q - path);
+}
+
+/*
+ * A field of 1 to max hex digits, ended by end, into *val; returns what
+ * follows end, or NULL.  By hand, since strtoul(3) would take leading
+ * space, a sign or "0x", and saturate on overflow.
+ */
+static const char *
+hex_field(const char *p, int max, uint64_t *val, char end)
+{
+	uint64_t v = 0;
+	int n, d;
+
+	for (n = 0; n < max; n++, p++) {
+		if (*p >= '0' && *p <= '9')
+			d = *p - '0';
+		else if (*p >= 'a' && *p <= 'f')
+			d = *p - 'a' + 10;
+		else
+			break;
+		v = v << 4 | (uint64_t)d;
+	}
+	if (n == 0 || *p != end)
+		return NULL;
+	*val = v;
+	return p + 1;
+}
+
+/* "rwxp": read, write, execute or '-', then private or shared. */
+static const char *
+perms_field(const char *p, char perms[5])
+{
+	if ((p[0] != 'r' && p[0] != '-') || (p[1] != 'w' && p[1] != '-') ||
+	    (p[2] != 'x' && p[2] != '-') || (p[3] != 'p' && p[3] != 's') ||
+	    p[4] != ' ')
+		return NULL;
+	memcpy(perms, p, 4);
+	perms[4] = '\0';
+	return p + 5;
+}
+
+/*
+ * The inode, in decimal, up to 2^64 - 1, ended by a space or the end of
+ * the line; returns what follows, or NULL.
+ */
+static const char *
+ino_field(const char *p, uint64_t *val)
+{
+	uint64_t v = 0;
+	int n;
+
+	for (n = 0; *p >= '0' && *p <= '9'; n++, p++) {
+		if (v > (UINT64_MAX - (uint64_t)(*p - '0')) / 10)
+			return NULL;
+		v = v * 10 + (uint64_t)(*p - '0');
+	}
+	if (n == 0 || (*p != ' ' && *p != '\0'))
+		return NULL;
+	*val = v;
+	return p;
 }

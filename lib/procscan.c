@@ -30,6 +30,7 @@
 #include <linux/magic.h>
 
 #include <ctype.h>
+#include <inttypes.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -73,42 +74,52 @@ struct hit {
 	struct stat	 st;
 };
 
-struct scan {
+/* What a pass looks for: the same for every process. */
+struct want {
 	dev_t		 dev;		/* the segments' file system */
-	bool		 nomem;
+	pid_t		 self;		/* the one process not to read */
+};
+
+/* The process being read. */
+struct proc {
+	int		 dir;		/* its /proc/PID, O_PATH */
+	pid_t		 pid;
+	char		 comm[PROCFS_COMM_MAX];
+	bool		 have_comm;
+	char		*maps;		/* MAPS_BUF bytes, kept for the next */
+};
+
+/* What a pass has found so far. */
+struct found {
 	struct hit	*hits;
 	size_t		 n, cap;
-	size_t		 skipped;
-	char		*buf;		/* MAPS_BUF bytes of maps, or NULL */
-	pid_t		 self;
+	size_t		 skipped;	/* processes we may not inspect */
+	bool		 nomem;		/* and the pass stops */
 
-	/* Mounts seen in mountinfo, and whether each is of dev. */
+	/* Mounts seen in mountinfo, and whether each is of the device. */
 	struct mnt {
 		int	 id;
 		bool	 ours;
 	}		*mnts;
 	size_t		 nmnts;
-
-	/* The process being read. */
-	int		 piddir;
-	pid_t		 pid;
-	char		 comm[PROCFS_COMM_MAX];
-	bool		 have_comm;
 };
 
-static int	 scan_all(struct scan *);
-static void	 scan_proc(struct scan *, int, const char *);
-static int	 scan_fds(struct scan *);
+static int	 scan_all(const struct want *, struct found *);
+static void	 scan_proc(const struct want *, struct found *, struct proc *,
+		    int, const char *);
+static int	 scan_fds(const struct want *, struct found *, struct proc *);
 static char	*fd_name(char *, ssize_t);
-static bool	 on_our_mount(struct scan *, const char *);
+static bool	 on_our_mount(const struct want *, struct found *,
+		    const struct proc *, const char *);
 static int	 mount_of(int, const char *);
-static void	 read_mounts(struct scan *);
-static void	 add_mount(struct scan *, int, bool);
-static int	 scan_maps(struct scan *);
-static void	 scan_map(struct scan *, char *);
-static void	 add_hit(struct scan *, dev_t, ino_t, bool, const char *,
-		    const struct stat *);
-static bool	 stop(const struct scan *);
+static void	 read_mounts(const struct want *, struct found *,
+		    const struct proc *);
+static void	 add_mount(struct found *, int, bool);
+static int	 scan_maps(const struct want *, struct found *, struct proc *);
+static void	 scan_map(const struct want *, struct found *, struct proc *,
+		    char *);
+static void	 add_hit(struct found *, struct proc *, dev_t, ino_t, bool,
+		    const char *, const struct stat *);
 static bool	 ends_deleted(const char *, size_t);
 static void	 strip_deleted(char *);
 static bool	 still_named(const struct procscan_entry *);
@@ -117,7 +128,7 @@ static bool	 hides_pids(void);
 static int	 cmp_file(dev_t, ino_t, dev_t, ino_t);
 static int	 by_file_pid(const void *, const void *);
 static int	 by_file(const void *, const void *);
-static void	 free_hits(struct scan *);
+static void	 free_found(struct found *);
 
 /*
  * Which processes /proc can show us.  Comparing /proc/self/ns/pid with
@@ -166,28 +177,34 @@ procscan_view_why(enum procscan_view view)
 }
 
 /*
- * Fills ps with every segment on device dev that some process other than
- * this one has open or mapped.  Returns 0, or -1 with errno set when /proc
- * cannot be read at all or memory runs out.
+ * Fills ps with every segment that some process other than this one has
+ * open or mapped: every file on the device of the directory seg_dirfd
+ * reads, which with --target is the target's.  Returns 0, or -1 with
+ * errno set when that directory or /proc cannot be read at all or memory
+ * runs out.
  */
 int
-procscan_read(dev_t dev, struct procscan *ps)
+procscan_read(struct procscan *ps)
 {
-	struct scan s = { .dev = dev };
+	struct want w = { .self = getpid() };
+	struct found f;
 	struct procscan_entry *e;
 	struct hit *h;
 	size_t i, j, k;
 
 	memset(ps, 0, sizeof(*ps));
-	if (scan_all(&s) == -1) {
-		free_hits(&s);
+	memset(&f, 0, sizeof(f));
+	if (seg_dev(&w.dev) == -1)
+		return -1;
+	if (scan_all(&w, &f) == -1) {
+		free_found(&f);
 		return -1;
 	}
-	if (s.n > 0)
-		qsort(s.hits, s.n, sizeof(*s.hits), by_file_pid);
-	for (i = 0; i < s.n; i = j) {
-		for (j = i + 1; j < s.n && cmp_file(s.hits[j].dev,
-		    s.hits[j].ino, s.hits[i].dev, s.hits[i].ino) == 0; j++)
+	if (f.n > 0)
+		qsort(f.hits, f.n, sizeof(*f.hits), by_file_pid);
+	for (i = 0; i < f.n; i = j) {
+		for (j = i + 1; j < f.n && cmp_file(f.hits[j].dev,
+		    f.hits[j].ino, f.hits[i].dev, f.hits[i].ino) == 0; j++)
 			;
 		if (ps->n % 64 == 0) {
 			e = reallocarray(ps->v, ps->n + 64, sizeof(*e));
@@ -200,11 +217,11 @@ procscan_read(dev_t dev, struct procscan *ps)
 		if ((e->holders = calloc(j - i, sizeof(*e->holders))) == NULL)
 			goto fail;
 		ps->n++;
-		e->dev = s.hits[i].dev;
-		e->ino = s.hits[i].ino;
+		e->dev = f.hits[i].dev;
+		e->ino = f.hits[i].ino;
 		e->deleted = true;
 		for (k = i; k < j; k++) {
-			h = &s.hits[k];
+			h = &f.hits[k];
 			if (e->nholders == 0 ||
 			    e->holders[e->nholders - 1].pid != h->pid) {
 				e->holders[e->nholders].pid = h->pid;
@@ -232,12 +249,12 @@ procscan_read(dev_t dev, struct procscan *ps)
 			e->have_stat = false;
 		}
 	}
-	ps->skipped = s.skipped;
+	ps->skipped = f.skipped;
 	ps->hidden = hides_pids();
-	free_hits(&s);
+	free_found(&f);
 	return 0;
 fail:
-	free_hits(&s);
+	free_found(&f);
 	procscan_free(ps);
 	errno = ENOMEM;
 	return -1;
@@ -267,54 +284,60 @@ procscan_free(struct procscan *ps)
 }
 
 static int
-scan_all(struct scan *s)
+scan_all(const struct want *w, struct found *f)
 {
+	struct proc p;
 	struct dirent *de;
 	DIR *dir;
 
 	if ((dir = opendir(PROC_DIR)) == NULL)
 		return -1;
-	s->self = getpid();
-	while (!stop(s) && (de = readdir(dir)) != NULL) {
+	memset(&p, 0, sizeof(p));
+	while (!f->nomem && (de = readdir(dir)) != NULL) {
 		if (isdigit((unsigned char)de->d_name[0]))
-			scan_proc(s, dirfd(dir), de->d_name);
+			scan_proc(w, f, &p, dirfd(dir), de->d_name);
 	}
 	closedir(dir);
-	if (s->nomem) {
+	free(p.maps);
+	if (f->nomem) {
 		errno = ENOMEM;
 		return -1;
 	}
 	return 0;
 }
 
-/* Reads one /proc/PID; a process that has gone is simply not there. */
+/*
+ * Reads one /proc/PID into p, which it reuses from the process before;
+ * a process that has gone is simply not there.
+ */
 static void
-scan_proc(struct scan *s, int procfd, const char *name)
+scan_proc(const struct want *w, struct found *f, struct proc *p, int procfd,
+    const char *name)
 {
 	const char *errstr;
 	bool denied = false;
 	pid_t pid;
 
 	pid = (pid_t)strtonum(name, 1, INT_MAX, &errstr);
-	if (errstr != NULL || pid == s->self)
+	if (errstr != NULL || pid == w->self)
 		return;
-	s->piddir = openat(procfd, name, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	if (s->piddir == -1)
+	p->dir = openat(procfd, name, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (p->dir == -1)
 		return;
-	s->pid = pid;
-	s->have_comm = false;
-	if (scan_fds(s) == -1 && (errno == EACCES || errno == EPERM))
+	p->pid = pid;
+	p->have_comm = false;
+	if (scan_fds(w, f, p) == -1 && (errno == EACCES || errno == EPERM))
 		denied = true;
-	if (!stop(s) && scan_maps(s) == -1 &&
+	if (!f->nomem && scan_maps(w, f, p) == -1 &&
 	    (errno == EACCES || errno == EPERM))
 		denied = true;
 	if (denied)
-		s->skipped++;
-	close(s->piddir);
+		f->skipped++;
+	close(p->dir);
 }
 
 static int
-scan_fds(struct scan *s)
+scan_fds(const struct want *w, struct found *f, struct proc *p)
 {
 	char link[PATH_MAX + sizeof(DELETED)];
 	struct dirent *de;
@@ -324,14 +347,14 @@ scan_fds(struct scan *s)
 	char *name;
 	int fd;
 
-	fd = openat(s->piddir, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	fd = openat(p->dir, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd == -1)
 		return -1;
 	if ((dir = fdopendir(fd)) == NULL) {
 		close(fd);
 		return -1;
 	}
-	while (!stop(s) && (de = readdir(dir)) != NULL) {
+	while (!f->nomem && (de = readdir(dir)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
 		len = readlinkat(dirfd(dir), de->d_name, link,
@@ -344,20 +367,21 @@ scan_fds(struct scan *s)
 			 */
 			if (len > 0 && link[0] == '/' &&
 			    !ends_deleted(link, (size_t)len) &&
-			    on_our_mount(s, de->d_name) &&
+			    on_our_mount(w, f, p, de->d_name) &&
 			    fstatat(dirfd(dir), de->d_name, &st, 0) == 0 &&
-			    st.st_dev == s->dev && S_ISREG(st.st_mode) &&
+			    st.st_dev == w->dev && S_ISREG(st.st_mode) &&
 			    st.st_nlink > 0)
-				add_hit(s, st.st_dev, st.st_ino, false, NULL,
-				    NULL);
+				add_hit(f, p, st.st_dev, st.st_ino, false,
+				    NULL, NULL);
 			continue;
 		}
 		if (fstatat(dirfd(dir), de->d_name, &st, 0) == -1 ||
-		    st.st_dev != s->dev || !S_ISREG(st.st_mode))
+		    st.st_dev != w->dev || !S_ISREG(st.st_mode))
 			continue;
 		if (st.st_nlink == 0)
 			strip_deleted(name);
-		add_hit(s, st.st_dev, st.st_ino, st.st_nlink == 0, name, &st);
+		add_hit(f, p, st.st_dev, st.st_ino, st.st_nlink == 0, name,
+		    &st);
 	}
 	closedir(dir);
 	return 0;
@@ -396,43 +420,44 @@ fd_name(char *link, ssize_t len)
  * not met yet has the process's mountinfo read, once per id.
  */
 static bool
-on_our_mount(struct scan *s, const char *fdname)
+on_our_mount(const struct want *w, struct found *f, const struct proc *p,
+    const char *fdname)
 {
 	size_t i;
 	int id;
 
-	if ((id = mount_of(s->piddir, fdname)) == -1)
+	if ((id = mount_of(p->dir, fdname)) == -1)
 		return false;
-	for (i = 0; i < s->nmnts && s->mnts[i].id != id; i++)
+	for (i = 0; i < f->nmnts && f->mnts[i].id != id; i++)
 		;
-	if (i == s->nmnts) {
-		read_mounts(s);
-		for (i = 0; i < s->nmnts && s->mnts[i].id != id; i++)
+	if (i == f->nmnts) {
+		read_mounts(w, f, p);
+		for (i = 0; i < f->nmnts && f->mnts[i].id != id; i++)
 			;
 		/*
 		 * Not even there (a mount detached since, or one of another
 		 * namespace whose descriptor was passed on): it cannot be
 		 * told, and noting it so spares a read for each such file.
 		 */
-		if (i == s->nmnts)
-			add_mount(s, id, false);
+		if (i == f->nmnts)
+			add_mount(f, id, false);
 	}
-	return i < s->nmnts && s->mnts[i].ours;
+	return i < f->nmnts && f->mnts[i].ours;
 }
 
 static void
-add_mount(struct scan *s, int id, bool ours)
+add_mount(struct found *f, int id, bool ours)
 {
 	struct mnt *m;
 
-	if ((m = reallocarray(s->mnts, s->nmnts + 1, sizeof(*m))) == NULL) {
-		s->nomem = true;
+	if ((m = reallocarray(f->mnts, f->nmnts + 1, sizeof(*m))) == NULL) {
+		f->nomem = true;
 		return;
 	}
-	s->mnts = m;
-	s->mnts[s->nmnts].id = id;
-	s->mnts[s->nmnts].ours = ours;
-	s->nmnts++;
+	f->mnts = m;
+	f->mnts[f->nmnts].id = id;
+	f->mnts[f->nmnts].ours = ours;
+	f->nmnts++;
 }
 
 /* The mount id in /proc/PID/fdinfo/FD ("mnt_id:\tN"), or -1. */
@@ -460,37 +485,37 @@ mount_of(int piddir, const char *fdname)
  * PARENT MAJ:MIN ..."), and which are of the segments' file system.
  */
 static void
-read_mounts(struct scan *s)
+read_mounts(const struct want *w, struct found *f, const struct proc *p)
 {
-	char *line = NULL, *p;
+	char *line = NULL, *q;
 	unsigned long maj, min;
 	size_t cap = 0, i;
 	FILE *fp;
 	int fd, id;
 
-	if ((fd = openat(s->piddir, "mountinfo", O_RDONLY | O_CLOEXEC)) == -1)
+	if ((fd = openat(p->dir, "mountinfo", O_RDONLY | O_CLOEXEC)) == -1)
 		return;
 	if ((fp = fdopen(fd, "r")) == NULL) {
 		close(fd);
 		return;
 	}
 	while (getline(&line, &cap, fp) != -1) {
-		id = (int)strtol(line, &p, 10);
-		if (p == line || *p != ' ')
+		id = (int)strtol(line, &q, 10);
+		if (q == line || *q != ' ')
 			continue;
-		(void)strtol(p, &p, 10);	/* the parent's id */
-		maj = strtoul(p, &p, 10);
-		if (*p != ':')
+		(void)strtol(q, &q, 10);	/* the parent's id */
+		maj = strtoul(q, &q, 10);
+		if (*q != ':')
 			continue;
-		min = strtoul(p + 1, &p, 10);
-		if (*p != ' ')
+		min = strtoul(q + 1, &q, 10);
+		if (*q != ' ')
 			continue;
-		for (i = 0; i < s->nmnts && s->mnts[i].id != id; i++)
+		for (i = 0; i < f->nmnts && f->mnts[i].id != id; i++)
 			;
-		if (i < s->nmnts)
+		if (i < f->nmnts)
 			continue;
-		add_mount(s, id, makedev(maj, min) == s->dev);
-		if (s->nomem)
+		add_mount(f, id, makedev(maj, min) == w->dev);
+		if (f->nomem)
 			break;
 	}
 	free(line);
@@ -498,112 +523,90 @@ read_mounts(struct scan *s)
 }
 
 static int
-scan_maps(struct scan *s)
+scan_maps(const struct want *w, struct found *f, struct proc *p)
 {
-	char *p, *nl;
+	char *line, *nl;
 	size_t have = 0;
 	ssize_t n;
+	bool rest = false;	/* of a line too long to hold, to skip */
 	int fd;
 
-	if ((fd = openat(s->piddir, "maps", O_RDONLY | O_CLOEXEC)) == -1)
+	if ((fd = openat(p->dir, "maps", O_RDONLY | O_CLOEXEC)) == -1)
 		return -1;
-	if (s->buf == NULL && (s->buf = malloc(MAPS_BUF)) == NULL) {
-		s->nomem = true;
+	if (p->maps == NULL && (p->maps = malloc(MAPS_BUF)) == NULL) {
+		f->nomem = true;
 		close(fd);
 		return 0;
 	}
 	/* A read that fails midway: the process is going; what we have. */
-	while (!stop(s) &&
-	    (n = read(fd, s->buf + have, MAPS_BUF - 1 - have)) > 0) {
+	while (!f->nomem &&
+	    (n = read(fd, p->maps + have, MAPS_BUF - 1 - have)) > 0) {
 		have += (size_t)n;
-		s->buf[have] = '\0';
-		for (p = s->buf; !stop(s) &&
-		    (nl = memchr(p, '\n', have - (size_t)(p - s->buf))) != NULL;
-		    p = nl + 1) {
+		p->maps[have] = '\0';
+		for (line = p->maps; !f->nomem && (nl = memchr(line, '\n',
+		    have - (size_t)(line - p->maps))) != NULL;
+		    line = nl + 1) {
 			*nl = '\0';
-			scan_map(s, p);
+			if (!rest)
+				scan_map(w, f, p, line);
+			rest = false;
 		}
-		have -= (size_t)(p - s->buf);
-		memmove(s->buf, p, have);
-		/* Longer than any line the kernel writes: not a segment's. */
-		if (have == MAPS_BUF - 1)
+		have -= (size_t)(line - p->maps);
+		memmove(p->maps, line, have);
+		/*
+		 * A line this long has a path deeper than PATH_MAX: not a
+		 * segment's.  What follows, up to its newline, is still that
+		 * path, which its owner can make look like a line of its own.
+		 */
+		if (have == MAPS_BUF - 1) {
 			have = 0;
+			rest = true;
+		}
 	}
-	if (have > 0 && !stop(s)) {
-		s->buf[have] = '\0';
-		scan_map(s, s->buf);
+	if (have > 0 && !rest && !f->nomem) {
+		p->maps[have] = '\0';
+		scan_map(w, f, p, p->maps);
 	}
 	close(fd);
 	return 0;
 }
 
 /*
- * One line of /proc/PID/maps: "start-end perms offset major:minor inode
- * path".  The path is wanted only for a removed segment, to name it; the
- * kernel writes a newline in it as \012, which map_files does not, so
- * that is read first (it needs privilege) and the line is the fallback.
+ * One line of /proc/PID/maps.  The path is wanted only for a removed
+ * segment, to name it; the kernel writes a newline in it as \012, which
+ * map_files does not, so that is read first (it needs privilege) and the
+ * line is the fallback.
  */
 static void
-scan_map(struct scan *s, char *line)
+scan_map(const struct want *w, struct found *f, struct proc *p, char *line)
 {
 	char link[PATH_MAX + sizeof(DELETED)], mf[64];
-	unsigned long maj, min, start, end;
-	unsigned long long ino;
+	struct procfs_map m;
 	struct stat st;
 	bool deleted, have_stat;
-	char *p, *q, *path, *name;
-	size_t len;
+	char *path, *name;
 	ssize_t n;
-	int i;
 
-	if ((p = strchr(line, ' ')) == NULL)
+	if (procfs_map_line(line, &m) == -1 || m.ino == 0 || m.dev != w->dev)
 		return;
-	for (i = 0; i < 2; i++)	/* past perms and offset */
-		if ((p = strchr(p + 1, ' ')) == NULL)
-			return;
-	maj = strtoul(p + 1, &q, 16);
-	if (*q != ':')
-		return;
-	min = strtoul(q + 1, &q, 16);
-	if (*q != ' ')
-		return;
-	ino = strtoull(q + 1, &q, 10);
-	if (ino == 0 || makedev(maj, min) != s->dev)
-		return;
-	path = q + strspn(q, " ");
-	len = strlen(path);
-	if (len > 0 && path[len - 1] == '\n')
-		path[--len] = '\0';
-	deleted = ends_deleted(path, len);
-	if (!deleted) {
-		add_hit(s, s->dev, (ino_t)ino, false, NULL, NULL);
+	if (!m.deleted) {
+		add_hit(f, p, w->dev, (ino_t)m.ino, false, NULL, NULL);
 		return;
 	}
 
 	/* maps pads addresses to 8 digits; map_files names do not. */
-	start = strtoul(line, &q, 16);
-	if (*q != '-')
-		return;
-	end = strtoul(q + 1, NULL, 16);
-	snprintf(mf, sizeof(mf), "map_files/%lx-%lx", start, end);
-	have_stat = fstatat(s->piddir, mf, &st, 0) == 0 &&
-	    st.st_dev == s->dev && st.st_ino == ino;
-	if (have_stat)
-		deleted = st.st_nlink == 0;
-	n = readlinkat(s->piddir, mf, link, sizeof(link) - 1);
+	snprintf(mf, sizeof(mf), "map_files/%" PRIx64 "-%" PRIx64, m.start,
+	    m.end);
+	have_stat = fstatat(p->dir, mf, &st, 0) == 0 &&
+	    st.st_dev == w->dev && st.st_ino == m.ino;
+	deleted = have_stat ? st.st_nlink == 0 : true;
+	n = readlinkat(p->dir, mf, link, sizeof(link) - 1);
 	if (n > 0) {
 		link[n] = '\0';
 		path = link;
 	} else {
-		/* \012 back to a newline, in place. */
-		for (p = q = path; *p != '\0'; p++, q++) {
-			if (strncmp(p, "\\012", 4) == 0) {
-				*q = '\n';
-				p += 3;
-			} else
-				*q = *p;
-		}
-		*q = '\0';
+		path = line + (m.path - line);
+		procfs_map_unescape(path);
 	}
 	if (deleted)
 		strip_deleted(path);
@@ -613,62 +616,56 @@ scan_map(struct scan *s, char *line)
 			return;	/* in a directory below: not a segment */
 	} else {
 		/* Seen through another mount namespace: the last part. */
-		name = (p = strrchr(path, '/')) != NULL ? p + 1 : path;
+		name = (name = strrchr(path, '/')) != NULL ? name + 1 : path;
 	}
-	add_hit(s, s->dev, (ino_t)ino, deleted, *name != '\0' ? name : NULL,
-	    have_stat ? &st : NULL);
+	add_hit(f, p, w->dev, (ino_t)m.ino, deleted,
+	    *name != '\0' ? name : NULL, have_stat ? &st : NULL);
 }
 
 static void
-add_hit(struct scan *s, dev_t dev, ino_t ino, bool deleted, const char *name,
-    const struct stat *st)
+add_hit(struct found *f, struct proc *p, dev_t dev, ino_t ino, bool deleted,
+    const char *name, const struct stat *st)
 {
 	struct hit *h;
 
 	/* A mapping in many pieces, or many descriptors for one file. */
-	if (s->n > 0) {
-		h = &s->hits[s->n - 1];
-		if (h->pid == s->pid && h->dev == dev && h->ino == ino &&
+	if (f->n > 0) {
+		h = &f->hits[f->n - 1];
+		if (h->pid == p->pid && h->dev == dev && h->ino == ino &&
 		    (h->name != NULL || name == NULL || !deleted))
 			return;
 	}
-	if (s->n == s->cap) {
-		size_t cap = s->cap == 0 ? 64 : s->cap * 2;
+	if (f->n == f->cap) {
+		size_t cap = f->cap == 0 ? 64 : f->cap * 2;
 
-		if ((h = reallocarray(s->hits, cap, sizeof(*h))) == NULL) {
-			s->nomem = true;
+		if ((h = reallocarray(f->hits, cap, sizeof(*h))) == NULL) {
+			f->nomem = true;
 			return;
 		}
-		s->hits = h;
-		s->cap = cap;
+		f->hits = h;
+		f->cap = cap;
 	}
 	/* The command name, read only for processes that hold a segment. */
-	if (!s->have_comm) {
-		procfs_comm(s->piddir, "comm", s->comm);
-		s->have_comm = true;
+	if (!p->have_comm) {
+		procfs_comm(p->dir, "comm", p->comm);
+		p->have_comm = true;
 	}
-	h = &s->hits[s->n];
+	h = &f->hits[f->n];
 	memset(h, 0, sizeof(*h));
 	h->dev = dev;
 	h->ino = ino;
-	h->pid = s->pid;
-	memcpy(h->comm, s->comm, sizeof(h->comm));
+	h->pid = p->pid;
+	memcpy(h->comm, p->comm, sizeof(h->comm));
 	h->deleted = deleted;
 	if (deleted && name != NULL && (h->name = strdup(name)) == NULL) {
-		s->nomem = true;
+		f->nomem = true;
 		return;
 	}
 	if (deleted && st != NULL) {
 		h->have_stat = true;
 		h->st = *st;
 	}
-	s->n++;
-}
-
-static bool
-stop(const struct scan *s)
-{
-	return s->nomem;
+	f->n++;
 }
 
 /* Whether the kernel marked the path of len bytes as removed. */
@@ -800,18 +797,13 @@ by_file(const void *a, const void *b)
 }
 
 static void
-free_hits(struct scan *s)
+free_found(struct found *f)
 {
 	size_t i;
 
-	for (i = 0; i < s->n; i++)
-		free(s->hits[i].name);
-	free(s->hits);
-	free(s->buf);
-	free(s->mnts);
-	s->mnts = NULL;
-	s->nmnts = 0;
-	s->hits = NULL;
-	s->n = s->cap = 0;
-	s->buf = NULL;
+	for (i = 0; i < f->n; i++)
+		free(f->hits[i].name);
+	free(f->hits);
+	free(f->mnts);
+	memset(f, 0, sizeof(*f));
 }

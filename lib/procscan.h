@@ -63,7 +63,7 @@ enum procscan_view {
 
 enum procscan_view procscan_view(void);
 const char *procscan_view_why(enum procscan_view view);
-int	procscan_read(dev_t dev, struct procscan *ps);
+int	procscan_read(struct procscan *ps);
 const struct procscan_entry *
 	procscan_find(const struct procscan *ps, dev_t dev, ino_t ino);
 void	procscan_free(struct procscan *ps);

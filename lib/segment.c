@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "intr.h"
 #include "out.h"
 #include "procfs.h"
@@ -43,64 +44,31 @@ seg_dirfd(void)
 }
 
 /*
- * The errno that says why a file of this mode is not a segment: every
- * command refuses such entries with the same words.
+ * The device of the directory seg_dirfd reads (the target's, with
+ * --target), which tells its segments from other files by device and
+ * inode.  Not kept: one fstat(2) for each of a command's one or two
+ * scans of /proc costs nothing, and nothing can go stale.
+ */
+int
+seg_dev(dev_t *dev)
+{
+	struct stat st;
+	int dirfd;
+
+	if ((dirfd = seg_dirfd()) == -1 || fstat(dirfd, &st) == -1)
+		return -1;
+	*dev = st.st_dev;
+	return 0;
+}
+
+/*
+ * The errno that says why a file of this mode is not a segment: why it is
+ * not a regular file, in the words every command uses.
  */
 int
 seg_not_segment(mode_t mode)
 {
-	if (S_ISDIR(mode))
-		return EISDIR;
-	if (S_ISLNK(mode))
-		return E_SYMLINK;
-	return E_NOTREG;
-}
-
-/* Refuses anything but a regular file, then makes the descriptor blocking. */
-static int
-check_open(int fd)
-{
-	struct stat st;
-	int flags;
-
-	if (fstat(fd, &st) == -1)
-		goto fail;
-	if (!S_ISREG(st.st_mode)) {
-		errno = seg_not_segment(st.st_mode);
-		goto fail;
-	}
-	if ((flags = fcntl(fd, F_GETFL)) == -1 ||
-	    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == -1)
-		goto fail;
-	return fd;
-fail:
-	{
-		int saved = errno;
-
-		close(fd);
-		errno = saved;
-	}
-	return -1;
-}
-
-/*
- * Why opening dirfd/path failed, in our words: open(2) says ELOOP for a
- * symbolic link under O_NOFOLLOW and ENXIO for a socket, both of which
- * are simply not segments.
- */
-static void
-open_failed(int dirfd, const char *path, int flags)
-{
-	struct stat st;
-	int saved = errno;
-
-	if (saved == ELOOP && (flags & O_NOFOLLOW))
-		saved = E_SYMLINK;
-	else if (saved == ENXIO && fstatat(dirfd, path, &st,
-	    (flags & O_NOFOLLOW) ? AT_SYMLINK_NOFOLLOW : 0) == 0 &&
-	    S_ISSOCK(st.st_mode))
-		saved = E_NOTREG;
-	errno = saved;
+	return file_not_regular(mode);
 }
 
 static int
@@ -112,7 +80,7 @@ open_at(const char *name, int flags, mode_t mode)
 		return -1;
 	fd = openat(dirfd, name, flags | OPEN_FLAGS, mode);
 	if (fd == -1)
-		open_failed(dirfd, name, flags | OPEN_FLAGS);
+		file_open_failed(dirfd, name, flags | OPEN_FLAGS);
 	return fd;
 }
 
@@ -124,24 +92,7 @@ seg_open(const char *name, int flags)
 
 	if ((fd = open_at(name, flags, 0)) == -1)
 		return -1;
-	return check_open(fd);
-}
-
-/*
- * Opens a regular file by path as seg_open opens a segment: a fifo cannot
- * block the open, and anything but a regular file is refused.
- */
-int
-open_regular(const char *path, int flags)
-{
-	int fd;
-
-	fd = open(path, flags | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-	if (fd == -1) {
-		open_failed(AT_FDCWD, path, flags);
-		return -1;
-	}
-	return check_open(fd);
+	return file_check_regular(fd);
 }
 
 /*
@@ -211,12 +162,12 @@ seg_create(const char *name, mode_t mode, bool excl, bool *created)
 				errno = saved;
 				return -1;
 			}
-			return check_open(fd);
+			return file_check_regular(fd);
 		}
 		if (errno != EEXIST || excl)
 			return -1;
 		if ((fd = open_at(name, O_RDWR, 0)) != -1) {
-			if ((fd = check_open(fd)) != -1 &&
+			if ((fd = file_check_regular(fd)) != -1 &&
 			    protected_open(fd) == -1) {
 				int saved = errno;
 

@@ -13,8 +13,8 @@
 #define SHM_DIR	"/dev/shm"
 
 int	seg_dirfd(void);
+int	seg_dev(dev_t *dev);
 int	seg_open(const char *name, int flags);
-int	open_regular(const char *path, int flags);
 int	seg_create(const char *name, mode_t mode, bool excl, bool *created);
 int	seg_stat(const char *name, struct stat *st);
 int	seg_not_segment(mode_t mode);

@@ -20,28 +20,38 @@
 #include "segment.h"
 #include "shmdir.h"
 
+static int	read_at(int, shmdir_want *, shmdir_kept *, void *,
+		    struct shmdir_entry **, size_t *);
 static int	by_name(const void *, const void *);
 
 /*
  * Lists the regular files whose names want accepts (all, when want is
- * NULL), sorted by name byte by byte.  A file that goes away between
- * readdir and fstatat was never there.  Returns 0, or -1 with errno set
- * and nothing to free.
+ * NULL), sorted by name byte by byte, and tells kept (unless NULL) of
+ * each as it is listed.  A file that goes away between readdir and
+ * fstatat was never there.  Returns 0, or -1 with errno set and nothing
+ * to free.
  */
 int
-shmdir_read(shmdir_want *want, void *arg, struct shmdir_entry **list,
-    size_t *count)
+shmdir_read(shmdir_want *want, shmdir_kept *kept, void *arg,
+    struct shmdir_entry **list, size_t *count)
 {
 	int dirfd;
 
 	if ((dirfd = seg_dirfd()) == -1)
 		return -1;
-	return shmdir_read_at(dirfd, want, arg, list, count);
+	return read_at(dirfd, want, kept, arg, list, count);
 }
 
 /* The same, in the segment directory open (O_PATH) on dirfd. */
 int
 shmdir_read_at(int dirfd, shmdir_want *want, void *arg,
+    struct shmdir_entry **list, size_t *count)
+{
+	return read_at(dirfd, want, NULL, arg, list, count);
+}
+
+static int
+read_at(int dirfd, shmdir_want *want, shmdir_kept *kept, void *arg,
     struct shmdir_entry **list, size_t *count)
 {
 	struct shmdir_entry *v = NULL, *nv;
@@ -87,6 +97,8 @@ shmdir_read_at(int dirfd, shmdir_want *want, void *arg,
 		if ((v[n].name = strdup(de->d_name)) == NULL)
 			goto fail;
 		v[n++].st = st;
+		if (kept != NULL)
+			kept(de->d_name, arg);
 	}
 	closedir(dir);
 	if (n > 0)

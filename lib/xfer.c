@@ -28,6 +28,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "compat.h"
 #include "intr.h"
 #include "out.h"
 #include "parse.h"

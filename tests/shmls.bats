@@ -244,12 +244,14 @@ odd_names() {
 	    "shmls: $S-fifo: not a regular file")"
 }
 
-@test "shmls: semaphores (sem.*) are hidden unless -a or named" {
+@test "shmls: semaphores (sem.*) are hidden unless -a, named or sem.* patterns" {
 	: >"/dev/shm/$S1"
 	: >"/dev/shm/sem.$S1"
-	run -0 shmls -rn -o NAME "$S*" "sem.$S*"
+	run -0 shmls -rn -o NAME "$S*" "*$S1" "s*.$S1" "?em.$S*"
 	assert_output "$S1"
-	run -0 shmls -rn --all -o NAME "$S*" "sem.$S*"
+	run -0 shmls -rn -o NAME "$S*" "sem.$S*"
+	assert_output "$(printf '%s\n' "sem.$S1" "$S1")"
+	run -0 shmls -rn --all -o NAME "$S*" "*$S1"
 	assert_output "$(printf '%s\n' "sem.$S1" "$S1")"
 	run -0 shmls -rn -o NAME "sem.$S1"
 	assert_output "sem.$S1"
@@ -257,6 +259,83 @@ odd_names() {
 	assert_output 0
 	run -0 pipeline 'shmls -a -rn -o NAME | { grep -cF "sem.$1" || :; }' _ "$S1"
 	assert_output 1
+}
+
+@test "shmls: 'sem.*' lists every semaphore, '*' none, -a all" {
+	need_private_shm
+	: >"/dev/shm/$S1"
+	: >"/dev/shm/sem.$S-x"
+	: >"/dev/shm/sem.$S-y"
+	run -0 --separate-stderr shmls -rn -o NAME 'sem.*'
+	assert_output "$(printf '%s\n' "sem.$S-x" "sem.$S-y")"
+	assert_equal "$stderr" ''
+	run -0 --separate-stderr shmls -rn -o NAME '*'
+	assert_output "$S1"
+	run -0 --separate-stderr shmls -rn -o NAME
+	assert_output "$S1"
+	run -0 --separate-stderr shmls -a -rn -o NAME
+	assert_output "$(printf '%s\n' "sem.$S-x" "sem.$S-y" "$S1")"
+	run -0 --separate-stderr shmls -a -rn -o NAME '*'
+	assert_output "$(printf '%s\n' "sem.$S-x" "sem.$S-y" "$S1")"
+}
+
+@test "shmls: lists what shmrm -n -g would remove, for the same operands" {
+	need_private_shm
+	: >"/dev/shm/$S1"
+	: >"/dev/shm/$S2"
+	: >"/dev/shm/sem.$S-x"
+	: >"/dev/shm/sem.$S-y"
+	: >"/dev/shm/sem.$S1"
+	for ops in "sem.*" "*" "$S*" "sem.$S-?" "*$S1" "s*.$S-x $S2" \
+	    "sem.$S-x $S2" "sem.$S1 $S1" "sem.* $S*"; do
+		read -ra argv <<<"$ops"
+		ls=$(shmls -rn -o NAME "${argv[@]}")
+		rm=$(shmrm -n -g "${argv[@]}")
+		[ -n "$ls" ] || fail "shmls $ops listed nothing"
+		assert_equal "$ls" "$rm"
+	done
+	run -0 shmls -rn -o NAME "sem.$S-[xy]" "*$S1"
+	assert_output "$(printf '%s\n' "sem.$S-x" "sem.$S-y" "$S1")"
+}
+
+@test "shmls: a semaphore or segment name not there is exit 1; the rest are listed" {
+	: >"/dev/shm/$S1"
+	: >"/dev/shm/sem.$S-x"
+	mkdir "/dev/shm/$S-dir"
+	run -1 --separate-stderr shmls -rn -o NAME "$S-nope" "$S1" "sem.$S-x" \
+	    "sem.$S-nope" "$S-dir" "$S-nope"
+	assert_output "$(printf '%s\n' "sem.$S-x" "$S1")"
+	assert_equal "$stderr" "$(printf '%s\n' \
+	    "shmls: $S-nope: No such file or directory" \
+	    "shmls: sem.$S-nope: No such file or directory" \
+	    "shmls: $S-dir: Is a directory" \
+	    "shmls: $S-nope: No such file or directory")"
+}
+
+@test "shmls: a sem.* pattern that matches nothing is not an error either" {
+	: >"/dev/shm/$S1"
+	run -0 --separate-stderr shmls -rn -o NAME "$S-zz*" "sem.$S-zz*"
+	assert_output ''
+	assert_equal "$stderr" ''
+	run -0 --separate-stderr shmls -rn -o NAME "$S-zz*" "$S1"
+	assert_output "$S1"
+	assert_equal "$stderr" ''
+}
+
+@test "shmls: a name gone between readdir and its stat is not there" {
+	: >"/dev/shm/$S1"
+	: >"/dev/shm/$S2"
+	# The listing's stat of $S1 fails as if it had been removed since the
+	# directory was read: which stat that is, a run first counts.
+	traced -o "$T/trace" -e trace=newfstatat shmls -rn -o NAME "$S1" "$S2" \
+	    >/dev/null
+	n=$(grep -n "^newfstatat([0-9]*, \"$S1\"" "$T/trace" | cut -d: -f1)
+	[ -n "$n" ] || fail "no stat of $S1: $(cat "$T/trace")"
+	run -1 --separate-stderr traced -o /dev/null -e trace=newfstatat \
+	    -e inject=newfstatat:error=ENOENT:when="$n" \
+	    shmls -rn -o NAME "$S1" "$S2"
+	assert_output "$S2"
+	assert_equal "$stderr" "shmls: $S1: No such file or directory"
 }
 
 @test "shmls: the table escapes odd names for display" {
@@ -373,6 +452,46 @@ odd_names() {
 	assert_output "$S1 1 $holder python3"
 }
 
+# A maps line longer than procscan's 64 KiB buffer (a path deeper than
+# PATH_MAX), whose part past the buffer reads as a maps line of its own:
+# one that maps $S1.  It must be taken for what it is, a part of a line.
+@test "shmls: -p does not read the rest of an overlong maps line as a line" {
+	: >"/dev/shm/$S1"
+	python3 - "$S1" "$T" "$T/ready" >/dev/null 2>&1 3>&- <<-'PY' &
+	import mmap, os, sys, time
+	seg, top, ready = sys.argv[1:]
+	st = os.stat("/dev/shm/" + seg)
+	fake = "0-1000 r--s 00000000 %x:%x %d " % (os.major(st.st_dev),
+	    os.minor(st.st_dev), st.st_ino)
+	# The line's fields and padding take 73 bytes: aim at 100 to spare.
+	want = 65535 - 100 - 73 - len(top) - 2
+	os.chdir(top)
+	for n in [250] * (want // 251) + [max(want % 251 - 1, 1)]:
+	    os.mkdir("d" * n)
+	    os.chdir("d" * n)
+	os.makedirs("x/dev/shm")
+	fd = os.open("x/dev/shm/" + seg, os.O_RDWR | os.O_CREAT, 0o600)
+	os.ftruncate(fd, 4096)
+	m = mmap.mmap(fd, 4096, mmap.MAP_SHARED)
+	def line():
+	    return next(l for l in open("/proc/self/maps")
+	        if l.endswith("/dev/shm/%s\n" % seg) and "/ddd" in l)
+	# Where the last part starts, renamed so that fake starts at 65535.
+	fill = 65535 - line().index("/x/dev/shm/") - 1
+	assert 0 <= fill <= 255 - len(fake), fill
+	os.rename("x", "f" * fill + fake)
+	assert line()[65535:] == fake + "/dev/shm/" + seg + "\n"
+	open(ready, "w").close()
+	time.sleep(100)
+	PY
+	holder=$!
+	HOLDERS+=("$holder")
+	wait_for "$T/ready"
+	run -0 --separate-stderr shmls -rn -p -o NAME,NPROCS,PIDS "$S1"
+	assert_output "$S1 0 "
+	assert_skipped_stderr
+}
+
 @test "shmls: -p lists every holder once, in order of pid, with its command" {
 	mkseg "$S1" 8192
 	hold_open "$S1"
@@ -433,6 +552,22 @@ odd_names() {
 	assert_output ''
 	stderr=$(grep -Ev "^$SKIPPED\$" <<<"$stderr")
 	assert_equal "$stderr" "shmls: $S2: No such file or directory"
+}
+
+@test "shmls: --deleted picks removed semaphores by the same rule" {
+	mkseg "sem.$S-x" 4096
+	hold_mapped "sem.$S-x" unlink
+	run -0 --separate-stderr shmls --deleted -rn -o NAME "sem.$S-*"
+	assert_output "sem.$S-x"
+	run -0 --separate-stderr shmls --deleted -rn -o NAME "*$S-x"
+	assert_output ''
+	run -0 --separate-stderr shmls --deleted -a -rn -o NAME "*$S-x"
+	assert_output "sem.$S-x"
+	run -1 --separate-stderr shmls --deleted -rn -o NAME "sem.$S-x" \
+	    "sem.$S-y"
+	assert_output "sem.$S-x"
+	stderr=$(grep -Ev "^$SKIPPED\$" <<<"$stderr")
+	assert_equal "$stderr" "shmls: sem.$S-y: No such file or directory"
 }
 
 @test "shmls: --deleted in JSON knows the size as root" {

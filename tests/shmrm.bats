@@ -510,6 +510,22 @@ age_seg() {
 	[ -f "/dev/shm/$S1" ]
 }
 
+@test "shmrm: -g picks by one rule with --unused, --older-than, or neither" {
+	shmcreate "$S1" "$S2" "sem.$S-x" "sem.$S-y"
+	for ops in "sem.$S-*" "*$S-?" "$S* sem.$S-x" "s*.$S-y $S2"; do
+		read -ra argv <<<"$ops"
+		want=$(shmls -rn -o NAME "${argv[@]}")
+		[ -n "$want" ] || fail "shmls $ops listed nothing"
+		run -0 --separate-stderr shmrm -n -g "${argv[@]}"
+		assert_output "$want"
+		run -0 --separate-stderr shmrm -n -g --older-than 0 "${argv[@]}"
+		assert_output "$want"
+		run -0 --separate-stderr shmrm -n -g --unused "${argv[@]}"
+		assert_output "$want"
+		assert_unused_stderr ''
+	done
+}
+
 @test "shmrm: -g checks each pattern as a name, exit 2, and removes nothing" {
 	shmcreate "$S1"
 	run -2 --separate-stderr shmrm -g "$S*" "$S/*"

@@ -7,6 +7,7 @@
  */
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 #include <err.h>
 #include <inttypes.h>
@@ -19,11 +20,13 @@
 #include <unistd.h>
 #include <vis.h>
 
+#include "compat.h"
 #include "format.h"
 #include "name.h"
 #include "parse.h"
 #include "procfs.h"
 #include "procscan.h"
+#include "select.h"
 #include "shmdir.h"
 #include "target.h"
 #include "wide.h"
@@ -59,10 +62,15 @@ static void	 test_format_time(void);
 static void	 test_format_holders(void);
 static void	 put_text(FILE *, const char *);
 static void	 test_patterns(void);
+static void	 test_selection(void);
+static void	 test_selection_record(void);
 static void	 test_keywords(void);
 static void	 test_locale(void);
 static void	 test_nspid(void);
 static void	 test_cgroup(void);
+static void	 test_maps(void);
+static void	 test_map_long(void);
+static void	 test_map_unescape(void);
 static void	 test_target_self(void);
 
 int
@@ -79,10 +87,15 @@ main(void)
 	test_format();
 	test_format_time();
 	test_patterns();
+	test_selection();
+	test_selection_record();
 	test_keywords();
 	test_locale();
 	test_nspid();
 	test_cgroup();
+	test_maps();
+	test_map_long();
+	test_map_unescape();
 	test_target_self();
 	printf("unit: %d passed, %d failed\n", npass, nfail);
 	return nfail != 0;
@@ -941,6 +954,97 @@ test_format_time(void)
 }
 
 /*
+ * The one rule of shmls and shmrm -g: no operands pick every segment;
+ * a name picks itself, semaphore or not; a pattern picks a semaphore
+ * (sem.*) only when it starts with "sem." too; all picks semaphores like
+ * segments.  Up to two operands, NULL for none.
+ */
+static const struct selection_case {
+	int		 line;
+	const char	*op1, *op2;
+	bool		 all;
+	const char	*name;
+	bool		 want;
+} selection_cases[] = {
+#define SEL(a, b, all, n, w)	{ __LINE__, (a), (b), (all), (n), (w) }
+	SEL(NULL, NULL, false, "seg", true),
+	SEL(NULL, NULL, false, "sem.x", false),
+	SEL(NULL, NULL, true, "sem.x", true),
+	SEL("sem.x", NULL, false, "sem.x", true),
+	SEL("sem.*", NULL, false, "sem.x", true),
+	SEL("sem.*", NULL, false, "seg", false),
+	SEL("sem.?", NULL, false, "sem.x", true),
+	SEL("*", NULL, false, "sem.x", false),
+	SEL("*", NULL, false, "seg", true),
+	SEL("*", NULL, true, "sem.x", true),
+	SEL("s*", NULL, false, "sem.x", false),
+	SEL("?em.x", NULL, false, "sem.x", false),
+	SEL("se[m].x", NULL, false, "sem.x", false),
+	SEL("*.x", NULL, true, "sem.x", true),
+	SEL("seg", "sem.*", false, "sem.y", true),
+	SEL("seg", "*", false, "sem.y", false),
+	SEL("seg", "*", false, "other", true),
+	SEL("sem.x", "sem.y", false, "sem.z", false),
+#undef SEL
+};
+
+static void
+test_selection(void)
+{
+	const struct selection_case *c;
+	struct selection sel;
+	char *argv[3];
+	int argc;
+	size_t i;
+	bool got;
+
+	for (i = 0; i < nitems(selection_cases); i++) {
+		c = &selection_cases[i];
+		argc = 0;
+		if (c->op1 != NULL)
+			argv[argc++] = (char *)c->op1;
+		if (c->op2 != NULL)
+			argv[argc++] = (char *)c->op2;
+		argv[argc] = NULL;
+		sel_init(&sel, argc, argv, c->all);
+		got = sel_want(c->name, &sel);
+		CHECK_AT(c->line, got == c->want, c->name,
+		    "operands \"%s\" \"%s\"%s: want %d, expected %d",
+		    c->op1 != NULL ? c->op1 : "", c->op2 != NULL ? c->op2 : "",
+		    c->all ? " (all)" : "", got, c->want);
+		sel_free(&sel);
+	}
+}
+
+/*
+ * An operand is on record as having picked something only once a name it
+ * picked is kept, since the directory's reader may drop a name after
+ * sel_want said yes; a pattern that picked nothing is never reported.
+ */
+static void
+test_selection_record(void)
+{
+	static char a[] = "a", b[] = "b", pat[] = "p*", sem[] = "sem.*";
+	char *argv[] = { a, b, pat, sem, NULL };
+	struct selection sel;
+
+	sel_init(&sel, 4, argv, false);
+	CHECK(sel_want("a", &sel), "a", "not wanted");
+	CHECK(!sel.hit[0], "a", "on record before it was kept");
+	/* Dropped: the next name's sel_want forgets it. */
+	CHECK(sel_want("b", &sel), "b", "not wanted");
+	sel_kept("b", &sel);
+	CHECK(!sel.hit[0] && sel.hit[1], "b", "record %d %d, expected 0 1",
+	    sel.hit[0], sel.hit[1]);
+	CHECK(sel_take(&sel, "sem.q"), "sem.q", "not taken");
+	CHECK(sel.hit[3] && !sel.hit[2], "sem.q", "record %d %d, expected 0 1",
+	    sel.hit[2], sel.hit[3]);
+	CHECK(!sel_take(&sel, "c"), "c", "taken");
+	CHECK(!sel.hit[0] && !sel.hit[2], "c", "record changed");
+	sel_free(&sel);
+}
+
+/*
  * Keywords fold ASCII case alone: what strcasecmp does in the C locale,
  * and nothing that a locale adds (the Turkish dotless i is not I).
  */
@@ -1071,6 +1175,196 @@ test_cgroup(void)
 		    got != NULL ? got : "(null)",
 		    want != NULL ? want : "(null)");
 		free(got);
+	}
+}
+
+/*
+ * Lines of /proc/PID/maps as show_map_vma writes them: the fields, and
+ * the path exactly as it stands after the padding.  A line that is not
+ * one (want -1) must be rejected whole, never read in part.
+ */
+#define PAD	"                          "	/* the kernel's, before a path */
+#define BAD(text)	ROW(text, -1, 0, 0, 0, NULL, 0, 0, 0, NULL, false)
+static const struct {
+	int		 line;
+	const char	*text;
+	int		 want;		/* 0, or -1: rejected */
+	uint64_t	 start, end, offset;
+	const char	*perms;
+	unsigned int	 major, minor;
+	uint64_t	 ino;
+	const char	*path;
+	bool		 deleted;
+} map_cases[] = {
+	ROW("7f1c2a000000-7f1c2a100000 rw-s 00000000 00:1a 1234" PAD
+	    "/dev/shm/psm_abc", 0, 0x7f1c2a000000, 0x7f1c2a100000, 0,
+	    "rw-s", 0, 0x1a, 1234, "/dev/shm/psm_abc", false),
+	ROW("00400000-00452000 r-xp 00001000 103:02 3407879" PAD
+	    "/usr/bin/cat", 0, 0x400000, 0x452000, 0x1000, "r-xp", 0x103, 2,
+	    3407879, "/usr/bin/cat", false),
+	/* Spaces inside and at the end of a path are the path's. */
+	ROW("7f00-7f01 r--s 00000000 00:1a 77" PAD "/dev/shm/a b  c ", 0,
+	    0x7f00, 0x7f01, 0, "r--s", 0, 0x1a, 77, "/dev/shm/a b  c ", false),
+	ROW("7f00-7f01 r--s 00000000 00:1a 77 /dev/shm/x", 0, 0x7f00, 0x7f01,
+	    0, "r--s", 0, 0x1a, 77, "/dev/shm/x", false),
+	/* Removed: the kernel's suffix, which the path keeps. */
+	ROW("7f00-7f01 rw-s 00000000 00:1a 9" PAD "/dev/shm/gone (deleted)",
+	    0, 0x7f00, 0x7f01, 0, "rw-s", 0, 0x1a, 9,
+	    "/dev/shm/gone (deleted)", true),
+	ROW("7f00-7f01 rw-s 00000000 00:1a 9" PAD "/dev/shm/x(deleted)", 0,
+	    0x7f00, 0x7f01, 0, "rw-s", 0, 0x1a, 9, "/dev/shm/x(deleted)",
+	    false),
+	ROW("7f00-7f01 rw-s 00000000 00:1a 9" PAD "/ (deleted)", 0, 0x7f00,
+	    0x7f01, 0, "rw-s", 0, 0x1a, 9, "/ (deleted)", true),
+	/* A newline in a name, as the kernel escapes it: left for unescape. */
+	ROW("7f00-7f01 rw-s 00000000 00:1a 9" PAD "/dev/shm/a\\012b (deleted)",
+	    0, 0x7f00, 0x7f01, 0, "rw-s", 0, 0x1a, 9,
+	    "/dev/shm/a\\012b (deleted)", true),
+	/* Anonymous mappings: inode 0, a pseudo-path, or none at all. */
+	ROW("7ffd1000-7ffd2000 rw-p 00000000 00:00 0" PAD "[stack]", 0,
+	    0x7ffd1000, 0x7ffd2000, 0, "rw-p", 0, 0, 0, "[stack]", false),
+	ROW("7f00-7f01 rw-s 00000000 00:01 5" PAD "/dev/zero (deleted)", 0,
+	    0x7f00, 0x7f01, 0, "rw-s", 0, 1, 5, "/dev/zero (deleted)", true),
+	ROW("55d000-55d100 rw-p 00000000 00:00 0 ", 0, 0x55d000, 0x55d100, 0,
+	    "rw-p", 0, 0, 0, "", false),
+	ROW("55d000-55d100 rw-p 00000000 00:00 0", 0, 0x55d000, 0x55d100, 0,
+	    "rw-p", 0, 0, 0, "", false),
+	ROW("ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0" PAD
+	    "[vsyscall]", 0, 0xffffffffff600000, 0xffffffffff601000, 0,
+	    "--xp", 0, 0, 0, "[vsyscall]", false),
+	/* Every field at its widest. */
+	ROW("ffffffffffffffff-ffffffffffffffff rwxs ffffffffffffffff "
+	    "ffffffff:ffffffff 18446744073709551615 /p", 0, UINT64_MAX,
+	    UINT64_MAX, UINT64_MAX, "rwxs", 0xffffffff, 0xffffffff,
+	    UINT64_MAX, "/p", false),
+	/* Malformed: one past the widest, signs, prefixes, separators. */
+	BAD(""),
+	BAD("garbage"),
+	BAD("1ffffffffffffffff-ffffffffffffffff r--s 0 00:1a 1 /p"),
+	BAD("0-1ffffffffffffffff r--s 0 00:1a 1 /p"),
+	BAD("0-1 r--s 1ffffffffffffffff 00:1a 1 /p"),
+	BAD("0-1 r--s 0 1ffffffff:1a 1 /p"),
+	BAD("0-1 r--s 0 1a:1ffffffff 1 /p"),
+	BAD("0-1 r--s 0 00:1a 18446744073709551616 /p"),
+	BAD("0-1 r--s 0 00:1a 99999999999999999999 /p"),
+	BAD("0x7f00-7f01 r--s 0 00:1a 1 /p"),
+	BAD("-7f00-7f01 r--s 0 00:1a 1 /p"),
+	BAD("+7f00-7f01 r--s 0 00:1a 1 /p"),
+	BAD(" 7f00-7f01 r--s 0 00:1a 1 /p"),
+	BAD("7F00-7F01 r--s 0 00:1a 1 /p"),
+	BAD("7f00 7f01 r--s 0 00:1a 1 /p"),
+	BAD("7f01-7f00 r--s 0 00:1a 1 /p"),
+	BAD("7f00-7f01  r--s 0 00:1a 1 /p"),
+	BAD("7f00-7f01\tr--s 0 00:1a 1 /p"),
+	BAD("7f00-7f01 r--x 0 00:1a 1 /p"),
+	BAD("7f00-7f01 rw- 0 00:1a 1 /p"),
+	BAD("7f00-7f01 rwxsp 0 00:1a 1 /p"),
+	BAD("7f00-7f01 r--s -1 00:1a 1 /p"),
+	BAD("7f00-7f01 r--s 0 001a 1 /p"),
+	BAD("7f00-7f01 r--s 0 00-1a 1 /p"),
+	BAD("7f00-7f01 r--s 0 :1a 1 /p"),
+	BAD("7f00-7f01 r--s 0 00: 1 /p"),
+	BAD("7f00-7f01 r--s 0 00:1a -1 /p"),
+	BAD("7f00-7f01 r--s 0 00:1a +1 /p"),
+	BAD("7f00-7f01 r--s 0 00:1a 12a4 /p"),
+	BAD("7f00-7f01 r--s 0 00:1a  /p"),
+	BAD("7f00-7f01 r--s 0 00:1a"),
+	BAD("7f00-7f01 r--s 0"),
+	BAD("7f00-7f01"),
+	/* Two lines run together: the kernel never writes a raw newline. */
+	BAD("7f00-7f01 r--s 0 00:1a 1 /dev/shm/a\n7f01-7f02 r--s 0 00:1a 2"),
+};
+
+static void
+test_maps(void)
+{
+	struct procfs_map m;
+	const char *path;
+	size_t i;
+	int got;
+
+	for (i = 0; i < nitems(map_cases); i++) {
+		got = procfs_map_line(map_cases[i].text, &m);
+		CHECK_AT(map_cases[i].line, got == map_cases[i].want,
+		    map_cases[i].text, "got %d, want %d", got,
+		    map_cases[i].want);
+		if (got != 0 || map_cases[i].want != 0)
+			continue;
+		path = map_cases[i].path;
+		CHECK_AT(map_cases[i].line, m.start == map_cases[i].start &&
+		    m.end == map_cases[i].end &&
+		    m.offset == map_cases[i].offset &&
+		    strcmp(m.perms, map_cases[i].perms) == 0,
+		    map_cases[i].text, "got %" PRIx64 "-%" PRIx64 " %s %" PRIx64,
+		    m.start, m.end, m.perms, m.offset);
+		CHECK_AT(map_cases[i].line, major(m.dev) == map_cases[i].major &&
+		    minor(m.dev) == map_cases[i].minor &&
+		    m.ino == map_cases[i].ino, map_cases[i].text,
+		    "got %x:%x %" PRIu64, major(m.dev), minor(m.dev), m.ino);
+		CHECK_AT(map_cases[i].line, strcmp(m.path, path) == 0 &&
+		    m.pathlen == strlen(path) &&
+		    m.deleted == map_cases[i].deleted, map_cases[i].text,
+		    "got path \"%s\" (%zu bytes)%s", show(m.path), m.pathlen,
+		    m.deleted ? ", deleted" : "");
+	}
+}
+
+/*
+ * A path longer than any buffer of the scan's: the parser has none, and
+ * takes it whole.
+ */
+static void
+test_map_long(void)
+{
+	const char head[] = "7f00-7f01 rw-s 00000000 00:1a 9 /dev/shm/";
+	struct procfs_map m;
+	size_t len = 70000;
+	char *line;
+
+	if ((line = malloc(sizeof(head) + len)) == NULL)
+		abort();
+	memcpy(line, head, sizeof(head) - 1);
+	memset(line + sizeof(head) - 1, 'x', len);
+	line[sizeof(head) - 1 + len] = '\0';
+	CHECK(procfs_map_line(line, &m) == 0 &&
+	    m.pathlen == strlen("/dev/shm/") + len && m.ino == 9, "long",
+	    "a path of %zu bytes not taken whole", len);
+	free(line);
+}
+
+/*
+ * The kernel escapes only a newline, as \012, not a backslash: a name
+ * holding those four characters reads as one holding a newline.
+ */
+static const struct {
+	int		 line;
+	const char	*text, *want;
+} unescape_cases[] = {
+	ROW("/dev/shm/plain", "/dev/shm/plain"),
+	ROW("/dev/shm/a\\012b", "/dev/shm/a\nb"),
+	ROW("\\012\\012", "\n\n"),
+	ROW("/dev/shm/a\\012", "/dev/shm/a\n"),
+	ROW("/dev/shm/a\\\\012", "/dev/shm/a\\\n"),
+	ROW("/dev/shm/a\\01", "/dev/shm/a\\01"),
+	ROW("/dev/shm/a\\011b", "/dev/shm/a\\011b"),
+	ROW("/dev/shm/a\\", "/dev/shm/a\\"),
+	ROW("", ""),
+};
+
+static void
+test_map_unescape(void)
+{
+	char buf[64];
+	size_t i, n;
+
+	for (i = 0; i < nitems(unescape_cases); i++) {
+		strlcpy(buf, unescape_cases[i].text, sizeof(buf));
+		n = procfs_map_unescape(buf);
+		CHECK_AT(unescape_cases[i].line,
+		    strcmp(buf, unescape_cases[i].want) == 0 &&
+		    n == strlen(unescape_cases[i].want),
+		    unescape_cases[i].text, "got \"%s\" (%zu bytes)", show(buf),
+		    n);
 	}
 }
 

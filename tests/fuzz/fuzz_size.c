@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compat.h"
 #include "fuzz.h"
 #include "parse.h"
 #include "../wide.h"
