@@ -579,24 +579,24 @@ odd_names() {
 	assert_output "[\"$S1\",8192,1,[$holder],[\"python3\"]]"
 }
 
-@test "shmls: --deleted gives the exact name of a removed segment" {
-	name="$S-nl"$'\n'"x (deleted)"
-	mkseg "$name" 4096
-	hold_mapped "$name" unlink
+# Segment $1, removed while a process maps it, has that name exactly in
+# shmls --deleted -J.
+assert_deleted_name() {
+	mkseg "$1" 4096
+	hold_mapped "$1" unlink
 	run -0 --separate-stderr pipeline 'shmls --deleted -J "$1" | json_names >"$2"' \
 	    _ "$S*" "$T/names"
-	printf '%s\0' "$name" | cmp - "$T/names"
+	printf '%s\0' "$1" | cmp - "$T/names"
+}
+
+@test "shmls: --deleted gives the exact name of a removed segment" {
+	assert_deleted_name "$S-nl"$'\n'"x (deleted)"
 }
 
 @test "shmls: --deleted as root tells a newline from a backslash-012 in a name" {
 	need_root
 	# /proc/PID/maps shows both as \012; map_files, root only, does not.
-	name="$S-nl"$'\n'"x \\012"
-	mkseg "$name" 4096
-	hold_mapped "$name" unlink
-	run -0 --separate-stderr pipeline 'shmls --deleted -J "$1" | json_names >"$2"' \
-	    _ "$S*" "$T/names"
-	printf '%s\0' "$name" | cmp - "$T/names"
+	assert_deleted_name "$S-nl"$'\n'"x \\012"
 }
 
 @test "shmls: --deleted does not list a segment that is still there" {
