@@ -18,14 +18,15 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "closestream.h"
+#include "diag.h"
 #include "intr.h"
-#include "out.h"
 #include "parse.h"
 #include "progress.h"
 #include "xfer.h"
 
-static int	 cat_one(const char *);
-static int	 cat_fd(int, const char *);
+static void	 cat_one(const char *);
+static void	 cat_fd(int, const char *);
 
 static int	 advice = -1;
 static bool	 pflag;
@@ -58,7 +59,7 @@ static const struct option longopts[] = {
 int
 main(int argc, char *argv[])
 {
-	int ch, i, rval = 0;
+	int ch, i;
 
 	cli_init(synopsis);
 	while ((ch = getopt_long(argc, argv, "a:hl:o:V", longopts, NULL)) != -1) {
@@ -100,32 +101,33 @@ main(int argc, char *argv[])
 		intr_catch();
 	}
 	if (argc == 0)
-		rval = cat_one("-");
+		cat_one("-");
 	for (i = 0; i < argc; i++) {
-		rval |= cat_one(argv[i]);
+		cat_one(argv[i]);
 		intr_exit();
 	}
 	intr_exit();
-	return rval | out_close();
+	return close_stdout();
 }
 
-static int
+static void
 cat_one(const char *path)
 {
-	int fd, rval;
+	int fd;
 
-	if (strcmp(path, "-") == 0)
-		return cat_fd(STDIN_FILENO, "stdin");
+	if (strcmp(path, "-") == 0) {
+		cat_fd(STDIN_FILENO, "stdin");
+		return;
+	}
 	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC)) == -1) {
 		warn_name(path);
-		return 1;
+		return;
 	}
-	rval = cat_fd(fd, path);
+	cat_fd(fd, path);
 	close(fd);
-	return rval;
 }
 
-static int
+static void
 cat_fd(int fd, const char *path)
 {
 	struct stat st;
@@ -135,12 +137,12 @@ cat_fd(int fd, const char *path)
 
 	if (fstat(fd, &st) == -1) {
 		warn_name(path);
-		return 1;
+		return;
 	}
 	if (S_ISDIR(st.st_mode)) {
 		errno = EISDIR;
 		warn_name(path);
-		return 1;
+		return;
 	}
 	/* Standard input may have been read from already: start where it is. */
 	if (S_ISREG(st.st_mode) && fd == STDIN_FILENO &&
@@ -159,9 +161,7 @@ cat_fd(int fd, const char *path)
 	if (r == -1) {
 		intr_exit();
 		if (side == XFER_OUT)
-			out_fail();
+			stdout_error();
 		warn_name(path);
-		return 1;
 	}
-	return 0;
 }

@@ -18,14 +18,15 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "closestream.h"
+#include "diag.h"
 #include "file.h"
 #include "intr.h"
-#include "out.h"
 #include "progress.h"
 #include "segment.h"
 #include "xfer.h"
 
-static int	 sync_one(const char *);
+static void	 sync_one(const char *);
 static int	 write_in(const char *, int, off_t, off_t *, enum xfer_side *);
 static off_t	 undo_grow(const char *, int, off_t, off_t);
 static void	 warn_write(const char *, enum xfer_side, off_t, off_t);
@@ -68,7 +69,7 @@ static const struct option longopts[] = {
 int
 main(int argc, char *argv[])
 {
-	int ch, i, rval = 0;
+	int ch, i;
 
 	cli_init(synopsis);
 	while ((ch = getopt_long(argc, argv, "aghil:o:Vvw", longopts, NULL)) !=
@@ -124,22 +125,23 @@ main(int argc, char *argv[])
 	if (wflag)
 		intr_catch();
 	for (i = 0; i < argc; i++)
-		rval |= sync_one(argv[i]);
+		sync_one(argv[i]);
 	intr_exit();
-	return rval | out_close();
+	return close_stdout();
 }
 
-static int
+static void
 sync_one(const char *path)
 {
 	struct stat st;
 	enum xfer_side side;
 	off_t done = 0, end;
-	int fd, r, rval = 0, saved;
+	bool failed = false;
+	int fd, r, saved;
 
 	if ((fd = open_regular(path, O_RDWR)) == -1) {
 		warn_name(path);
-		return 1;
+		return;
 	}
 	if (fstat(fd, &st) == -1)
 		goto fail;
@@ -156,7 +158,7 @@ sync_one(const char *path)
 			errno = saved;
 			if (r == -1)
 				warn_write(path, side, st.st_size, done);
-			rval = 1;
+			failed = true;
 		}
 		end = offset + done;
 	} else {
@@ -166,10 +168,10 @@ sync_one(const char *path)
 		/* What -w stored stays in the file: say how much, and where. */
 		if (done > 0) {
 			warn_op("%s: %s; %s written at offset %jd, not synced",
-			    out_vis(path), out_strerror(errno), out_bytes(done),
-			    (intmax_t)offset);
+			    vis_str(path), diag_strerror(errno),
+			    bytes_str(done), (intmax_t)offset);
 			close(fd);
-			return 1;
+			return;
 		}
 		goto fail;
 	}
@@ -178,16 +180,15 @@ sync_one(const char *path)
 		goto fail;
 	}
 	/* After a failure, the message said what was stored; this says more. */
-	if (vflag && (rval == 0 || end > offset))
+	if (vflag && (!failed || end > offset))
 		printf("%s: %s %s at offset %jd\n", path,
 		    msflags & MS_ASYNC ? "scheduled" : "synced",
-		    out_bytes(end - offset), (intmax_t)offset);
-	return rval;
+		    bytes_str(end - offset), (intmax_t)offset);
+	return;
 fail:
 	warn_name(path);
 	if (fd != -1)
 		close(fd);
-	return 1;
 }
 
 /*
@@ -238,12 +239,13 @@ warn_write(const char *path, enum xfer_side side, off_t size, off_t stored)
 		snprintf(what, sizeof(what), "nothing written");
 	else
 		snprintf(what, sizeof(what), "%s written at offset %jd",
-		    out_bytes(stored), (intmax_t)offset);
+		    bytes_str(stored), (intmax_t)offset);
 	if (side == XFER_IN)
-		warn_op("stdin: %s; %s: %s", out_strerror(errno), out_vis(path),
-		    what);
+		warn_op("stdin: %s; %s: %s", diag_strerror(errno),
+		    vis_str(path), what);
 	else
-		warn_op("%s: %s; %s", out_vis(path), out_strerror(errno), what);
+		warn_op("%s: %s; %s", vis_str(path), diag_strerror(errno),
+		    what);
 }
 
 /*

@@ -16,15 +16,16 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "closestream.h"
+#include "diag.h"
 #include "intr.h"
-#include "out.h"
 #include "progress.h"
 #include "segment.h"
 #include "xfer.h"
 
 enum { OPT_LOCK = OPT_FIRST_LOCAL, OPT_TARGET };
 
-static int	 cat_one(const char *);
+static void	 cat_one(const char *);
 
 static off_t	 offset, length = -1;
 static int	 flags;
@@ -60,7 +61,7 @@ static const struct option longopts[] = {
 int
 main(int argc, char *argv[])
 {
-	int ch, i, rval = 0;
+	int ch, i;
 
 	cli_init(synopsis);
 	while ((ch = getopt_long(argc, argv, "hl:o:sV", longopts, NULL)) != -1) {
@@ -111,38 +112,36 @@ main(int argc, char *argv[])
 		intr_catch();
 	}
 	for (i = 0; i < argc; i++) {
-		rval |= cat_one(argv[i]);
+		cat_one(argv[i]);
 		intr_exit();
 	}
-	return rval | out_close();
+	return close_stdout();
 }
 
-static int
+static void
 cat_one(const char *name)
 {
 	struct stat st;
 	enum xfer_side side;
 	off_t len;
-	int fd, rval = 0;
+	int fd;
 
 	if ((fd = seg_open(name, O_RDONLY)) == -1) {
 		warn_name(name);
-		return 1;
+		return;
 	}
 	if ((lock && seg_lock(fd, LOCK_SH) == -1) || fstat(fd, &st) == -1) {
 		intr_exit();
 		warn_name(name);
 		close(fd);
-		return 1;
+		return;
 	}
 	len = xfer_span(st.st_size, offset, length);
 	if (xfer_out(fd, offset, len, STDOUT_FILENO, flags, &side) == -1) {
 		intr_exit();
 		if (side == XFER_OUT)
-			out_fail();
+			stdout_error();
 		warn_name(name);
-		rval = 1;
 	}
 	close(fd);
-	return rval;
 }

@@ -16,13 +16,14 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "closestream.h"
+#include "diag.h"
 #include "intr.h"
-#include "out.h"
 #include "segment.h"
 
 enum { OPT_TARGET = OPT_FIRST_LOCAL };
 
-static int	 create_one(const char *);
+static void	 create_one(const char *);
 
 static bool	 eflag, rflag, vflag;
 static mode_t	 mode = 0600;
@@ -57,7 +58,7 @@ static const struct option longopts[] = {
 int
 main(int argc, char *argv[])
 {
-	int ch, i, rval = 0;
+	int ch, i;
 
 	cli_init(synopsis);
 	while ((ch = getopt_long(argc, argv, "ehm:rs:Vv", longopts, NULL)) != -1) {
@@ -100,13 +101,13 @@ main(int argc, char *argv[])
 
 	intr_catch();
 	for (i = 0; i < argc; i++) {
-		rval |= create_one(argv[i]);
+		create_one(argv[i]);
 		intr_exit();
 	}
-	return rval | out_close();
+	return close_stdout();
 }
 
-static int
+static void
 create_one(const char *name)
 {
 	struct stat st;
@@ -116,7 +117,7 @@ create_one(const char *name)
 
 	if ((fd = seg_create(name, mode, !eflag, &created)) == -1) {
 		warn_name(name);
-		return 1;
+		return;
 	}
 	if (fstat(fd, &st) == -1)
 		goto fail;
@@ -139,7 +140,7 @@ create_one(const char *name)
 	close(fd);
 	if (vflag && created)
 		printf("%s\n", name);
-	return 0;
+	return;
 fail:
 	saved = errno;
 	/*
@@ -155,5 +156,4 @@ fail:
 	intr_exit();
 	errno = saved;
 	warn_name(name);
-	return 1;
 }

@@ -23,9 +23,10 @@
 #include <wctype.h>
 
 #include "cli.h"
+#include "closestream.h"
 #include "compat.h"
+#include "diag.h"
 #include "format.h"
-#include "out.h"
 #include "parse.h"
 #include "procscan.h"
 #include "segment.h"
@@ -136,7 +137,7 @@ static void	 put_asis(FILE *, const char *);
  * What the output formats do differently in the cells written here,
  * chosen once the format is known, so that no cell asks which it is.
  * libsmartcols escapes raw and export output itself, and JSON strings;
- * a table's cells come escaped (out_vis), and it is told not to.
+ * a table's cells come escaped (vis_str), and it is told not to.
  */
 static const struct mode {
 	const char	*(*text)(const char *);	/* a name in a cell */
@@ -144,7 +145,7 @@ static const struct mode {
 	bool		 bytes;		/* sizes in bytes, whatever -b says */
 	struct fmt_list	 list;		/* PIDS, NSPIDS and COMMANDS */
 } modes[] = {
-	[FMT_TABLE] = { out_vis, true, false, { "", ",", "", "-", put_vis } },
+	[FMT_TABLE] = { vis_str, true, false, { "", ",", "", "-", put_vis } },
 	[FMT_RAW] = { fmt_asis, false, false, { "", ",", "", "-", put_asis } },
 	[FMT_JSON] = { fmt_asis, false, true,
 	    { "[", ", ", "]", "null", fmt_json_string } },
@@ -166,14 +167,14 @@ static void	 no_summary(const char *);
 static void	 select_columns(const char *);
 static void	 add_column(enum col);
 static noreturn void	 shmls_help(void);
-static int	 list(int, char **);
-static int	 list_live(struct libscols_table *, struct selection *);
-static int	 list_deleted(struct libscols_table *, struct selection *);
+static void	 list(int, char **);
+static void	 list_live(struct libscols_table *, struct selection *);
+static void	 list_deleted(struct libscols_table *, struct selection *);
 static void	 add_rows(struct libscols_table *, struct row *, size_t);
 static int	 by_column(const void *, const void *);
 static int	 cmp_num(uintmax_t, uintmax_t);
 static int	 by_name(const void *, const void *);
-static int	 summary(int, char **);
+static void	 summary(int, char **);
 static void	 print_table(struct libscols_table *);
 static struct libscols_table *new_table(const char *);
 static void	 warn_promise(const char *, uintmax_t, uintmax_t,
@@ -185,7 +186,7 @@ static size_t	 cell_width(const struct libscols_column *, const char *,
 static char	*one_chunk(const struct libscols_column *, char *, void *);
 static char	*fill_size(enum col, off_t);
 static int	 cmp_owner(bool, unsigned int, unsigned int);
-static int	 list_targets(int, char **);
+static void	 list_targets(int, char **);
 static void	 scan_procs(const char *, const char *);
 static int	 print_scols(struct libscols_table *);
 
@@ -358,10 +359,14 @@ main(int argc, char *argv[])
 	if ((sumflag || all_targets) && not_sum != NULL)
 		usagex("options %s and %s are mutually exclusive",
 		    all_targets ? "--all-targets" : "--summary", not_sum);
-	if (all_targets)
-		return list_targets(argc, argv) | out_close();
-	if (sumflag)
-		return summary(argc, argv) | out_close();
+	if (all_targets) {
+		list_targets(argc, argv);
+		return close_stdout();
+	}
+	if (sumflag) {
+		summary(argc, argv);
+		return close_stdout();
+	}
 
 	if (output_all) {
 		for (i = 0; i < NCOLUMNS; i++)
@@ -370,7 +375,8 @@ main(int argc, char *argv[])
 		select_columns(output);
 	if (!timefmt_set && format == FMT_JSON)
 		timefmt = TIME_ISO;
-	return list(argc, argv) | out_close();
+	list(argc, argv);
+	return close_stdout();
 }
 
 /* -P and -E are the same format; no other two may be given. */
@@ -403,7 +409,7 @@ set_sort(const char *arg)
 		names[i] = columns[i].name;
 	if (strchr(arg, ',') != NULL || parse_names(arg, names, NCOLUMNS,
 	    idx, &n, &badlen) != NULL || n != 1)
-		usagex("unknown column '%s'", out_vis(arg));
+		usagex("unknown column '%s'", vis_str(arg));
 	sortcol = idx[0];
 	sorted = true;
 	if (columns[sortcol].when == PROCS || columns[sortcol].when == TPROCS)
@@ -437,7 +443,7 @@ select_columns(const char *arg)
 	if ((bad = parse_names(arg, names, NCOLUMNS, idx, &n, &badlen)) !=
 	    NULL) {
 		tok = xstrndup(bad, badlen);
-		usagex("unknown column '%s'", out_vis(tok));
+		usagex("unknown column '%s'", vis_str(tok));
 	}
 	for (i = 0; i < n; i++)
 		add_column(idx[i]);
@@ -493,14 +499,14 @@ shmls_help(void)
 	help(options, text);
 }
 
-static int
+static void
 list(int argc, char **argv)
 {
 	struct libscols_table *tb;
 	struct libscols_column *cl;
 	struct selection sel;
 	size_t i;
-	int json, rval = 0;
+	int json;
 
 	if (scan || deleted) {
 		if (seg_dirfd() == -1)
@@ -508,8 +514,6 @@ list(int argc, char **argv)
 		scan_procs("holders are not shown",
 		    "holders may be missing");
 		holders_member = true;
-		if (!have_procs)
-			rval = 1;
 	}
 
 	tb = new_table("segments");
@@ -540,15 +544,14 @@ list(int argc, char **argv)
 	/* shmrm -g's rule, so that what is listed is what it would remove. */
 	sel_init(&sel, argc, argv, aflag);
 	if (deleted)
-		rval |= list_deleted(tb, &sel);
+		list_deleted(tb, &sel);
 	else
-		rval |= list_live(tb, &sel);
+		list_live(tb, &sel);
 	sel_free(&sel);
 
 	print_table(tb);
 	if (have_procs)
 		procscan_free(&procs);
-	return rval;
 }
 
 /* A table named name (JSON's key), in the output format chosen. */
@@ -560,7 +563,7 @@ new_table(const char *name)
 	if ((tb = scols_new_table()) == NULL)
 		err(1, NULL);
 	scols_table_set_name(tb, name);
-	/* Text comes escaped by out_vis; escaping again would garble. */
+	/* Text comes escaped by vis_str; escaping again would garble. */
 	scols_table_enable_noencoding(tb, mode->escaped);
 	scols_table_enable_raw(tb, format == FMT_RAW);
 	scols_table_enable_json(tb, format == FMT_JSON);
@@ -592,24 +595,23 @@ print_table(struct libscols_table *tb)
 
 	if ((r = print_scols(tb)) != 0) {
 		if (ferror(stdout))
-			out_fail();
+			stdout_error();
 		errno = -r;
 		err(1, "printing the table");
 	}
 	scols_unref_table(tb);
 }
 
-static int
+static void
 list_live(struct libscols_table *tb, struct selection *sel)
 {
 	struct shmdir_entry *v;
 	struct row *rows;
 	size_t n, i;
-	int rval;
 
 	if (sel_read(sel, &v, &n) == -1) {
-		warn("%s", SHM_DIR);
-		return 1;
+		warn_name(SHM_DIR);
+		return;
 	}
 	if ((rows = calloc(n + 1, sizeof(*rows))) == NULL)
 		err(1, NULL);
@@ -622,20 +624,18 @@ list_live(struct libscols_table *tb, struct selection *sel)
 		rows[i].seq = i;
 	}
 	add_rows(tb, rows, n);
-	rval = sel_warn_missed(sel, false);
+	sel_warn_missed(sel, false);
 	free(rows);
 	shmdir_free(v, n);
-	return rval;
 }
 
 /* Removed segments some process holds, in order of name. */
-static int
+static void
 list_deleted(struct libscols_table *tb, struct selection *sel)
 {
 	const struct procscan_entry **v;
 	struct row *rows;
 	size_t n = 0, i;
-	int rval;
 
 	if ((v = calloc(procs.n + 1, sizeof(*v))) == NULL ||
 	    (rows = calloc(procs.n + 1, sizeof(*rows))) == NULL)
@@ -652,10 +652,9 @@ list_deleted(struct libscols_table *tb, struct selection *sel)
 		rows[i].seq = i;
 	}
 	add_rows(tb, rows, n);
-	rval = sel_warn_missed(sel, true);
+	sel_warn_missed(sel, true);
 	free(rows);
 	free(v);
-	return rval;
 }
 
 /*
@@ -785,7 +784,7 @@ by_name(const void *a, const void *b)
  * sizes), use (their blocks), and what removed ones still hold.  Says on
  * stderr when the promise is more than the file system can hold.
  */
-static int
+static void
 summary(int argc, char **argv)
 {
 	struct libscols_table *tb;
@@ -799,7 +798,7 @@ summary(int argc, char **argv)
 	const char *p;
 	char *data;
 	size_t n, i;
-	int dirfd, r, rval = 0;
+	int dirfd, r;
 
 	if ((dirfd = seg_dirfd()) == -1 || fstatvfs(dirfd, &sv) == -1)
 		err(1, "%s", SHM_DIR);
@@ -821,7 +820,7 @@ summary(int argc, char **argv)
 		val[SUM_PROMISED] += (uintmax_t)v[i].st.st_size;
 		val[SUM_ALLOC] += (uintmax_t)v[i].st.st_blocks * 512;
 	}
-	rval |= sel_warn_missed(&sel, false);
+	sel_warn_missed(&sel, false);
 	shmdir_free(v, n);
 
 	/*
@@ -832,7 +831,6 @@ summary(int argc, char **argv)
 	scan_procs("deleted is not counted", "deleted may be short");
 	if (!have_procs) {
 		known[SUM_DELETED] = false;
-		rval = 1;
 	} else {
 		for (i = 0; i < procs.n; i++) {
 			e = &procs.v[i];
@@ -861,7 +859,7 @@ summary(int argc, char **argv)
 				printf("\": null");
 		}
 		printf("\n   }\n}\n");
-		return rval;
+		return;
 	}
 
 	tb = new_table("summary");
@@ -881,7 +879,6 @@ summary(int argc, char **argv)
 			err(1, NULL);
 	}
 	print_table(tb);
-	return rval;
 }
 
 static void
@@ -956,7 +953,7 @@ cell(enum col c, const struct row *row)
 
 /*
  * The width of a cell on a terminal, as libsmartcols's mbs_width counts
- * it; the text is escaped already (out_vis), so it is valid in the locale
+ * it; the text is escaped already (vis_str), so it is valid in the locale
  * and holds no control characters.  Printable ASCII, the usual case, is
  * as wide as it is long.
  */
@@ -1033,7 +1030,7 @@ cmp_owner(bool group, unsigned int a, unsigned int b)
  * command and cgroup, and how full it is, so that the container whose
  * /dev/shm is full stands out.  lib/target.c finds them.
  */
-static int
+static void
 list_targets(int argc, char **argv)
 {
 	static const struct {
@@ -1060,7 +1057,6 @@ list_targets(int argc, char **argv)
 	enum procscan_view view;
 	char *data[nitems(tcols)], where[64];
 	size_t n, i, j, skipped;
-	int rval = 0;
 
 	/*
 	 * The rows come from the roots of the processes /proc shows: with
@@ -1090,8 +1086,8 @@ list_targets(int argc, char **argv)
 	sel_init(&sel, argc, argv, aflag);
 	for (i = 0; i < n; i++) {
 		if (target_usage(&v[i], sel_want, &sel, &u) == -1) {
-			warn("%s of process %d", SHM_DIR, (int)v[i].pid);
-			rval = 1;
+			warn_op("%s of process %d: %s", SHM_DIR,
+			    (int)v[i].pid, diag_strerror(errno));
 			continue;
 		}
 		snprintf(where, sizeof(where), "%s of process %d", SHM_DIR,
@@ -1117,14 +1113,13 @@ list_targets(int argc, char **argv)
 	sel_free(&sel);
 	print_table(tb);
 	target_free(v, n);
-	return rval;
 }
 
 /* A command name in a list, escaped for a table. */
 static void
 put_vis(FILE *fp, const char *s)
 {
-	fputs(out_vis(s), fp);
+	fputs(vis_str(s), fp);
 }
 
 static void
@@ -1139,7 +1134,8 @@ put_asis(FILE *fp, const char *s)
  * on stderr and in JSON.  A /proc that is no procfs, or that cannot be
  * read, shows none, and the holder columns stay blank.  The warnings end
  * with what that means for the caller's output: none when nothing could
- * be read, part when some processes may be missing.
+ * be read, which fails, part when some processes may be missing, a notice
+ * that keeps exit 0 (the man page's EXIT STATUS).
  */
 static void
 scan_procs(const char *none, const char *part)
@@ -1149,12 +1145,12 @@ scan_procs(const char *none, const char *part)
 	view = procscan_view();
 	if (view == PROCSCAN_NOT_PROCFS) {
 		partial = procscan_view_why(view);
-		warnx("%s; %s", partial, none);
+		warn_op("%s; %s", partial, none);
 		return;
 	}
 	if (procscan_read(&procs) == -1) {
 		partial = strerror(errno);
-		warn("/proc");
+		warn_name("/proc");
 		return;
 	}
 	have_procs = true;

@@ -18,7 +18,8 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "out.h"
+#include "closestream.h"
+#include "diag.h"
 #include "parse.h"
 #include "procscan.h"
 #include "segment.h"
@@ -41,15 +42,15 @@ struct candidate {
 };
 
 static void	 check_view(void);
-static int	 rm_names(int, char **);
-static int	 rm_glob(int, char **);
-static int	 rm_one(const char *, const struct stat *);
+static void	 rm_names(int, char **);
+static void	 rm_glob(int, char **);
+static void	 rm_one(const char *, const struct stat *);
 static void	 add_candidate(const char *, const struct stat *);
-static int	 rm_unused(void);
-static int	 rm_unused_one(const struct candidate *,
+static void	 rm_unused(void);
+static void	 rm_unused_one(const struct candidate *,
 		    const struct procscan *, const struct procscan *);
-static int	 rm_now(const char *, const struct stat *);
-static int	 rm_failed(const char *);
+static void	 rm_now(const char *, const struct stat *);
+static void	 rm_failed(const char *);
 static int	 unlink_same(const char *, const struct stat *);
 static bool	 collect(const char *, void *);
 static int	 by_name(const void *, const void *);
@@ -97,7 +98,7 @@ static const struct option longopts[] = {
 int
 main(int argc, char *argv[])
 {
-	int ch, rval;
+	int ch;
 
 	cli_init(synopsis);
 	while ((ch = getopt_long(argc, argv, "fghnVv", longopts, NULL)) != -1) {
@@ -155,8 +156,11 @@ main(int argc, char *argv[])
 		check_view();
 	now = time(NULL);
 
-	rval = gflag ? rm_glob(argc, argv) : rm_names(argc, argv);
-	return rval | out_close();
+	if (gflag)
+		rm_glob(argc, argv);
+	else
+		rm_names(argc, argv);
+	return close_stdout();
 }
 
 /*
@@ -179,29 +183,27 @@ check_view(void)
 	    " (--this-pid-namespace trusts this namespace's view)" : "");
 }
 
-static int
+static void
 rm_names(int argc, char **argv)
 {
 	struct stat st;
-	int i, rval = 0;
+	int i;
 
 	for (i = 0; i < argc; i++) {
 		if (seg_stat(argv[i], &st) == -1) {
 			if (!(fflag && errno == ENOENT)) {
 				warn_name(argv[i]);
-				rval = 1;
 			}
 			continue;
 		}
 		/* Refused before any criterion, so -n shows what would be. */
-		if ((errno = seg_not_removable(st.st_mode)) != 0) {
+		if ((errno = seg_not_removable_errno(st.st_mode)) != 0) {
 			warn_name(argv[i]);
-			rval = 1;
 			continue;
 		}
-		rval |= rm_one(argv[i], &st);
+		rm_one(argv[i], &st);
 	}
-	return rval | rm_unused();
+	rm_unused();
 }
 
 /*
@@ -210,13 +212,12 @@ rm_names(int argc, char **argv)
  * too, so that '*' leaves them alone.  A pattern that matches nothing is
  * not an error.
  */
-static int
+static void
 rm_glob(int argc, char **argv)
 {
 	struct selection sel;
 	struct shmdir_entry *list;
 	size_t i, n;
-	int rval = 0;
 
 	sel_init(&sel, argc, argv, false);
 	/*
@@ -233,9 +234,9 @@ rm_glob(int argc, char **argv)
 	if (ncands > 0)
 		qsort(cands, ncands, sizeof(*cands), by_name);
 	for (i = 0; i < n; i++)
-		rval |= rm_one(list[i].name, &list[i].st);
+		rm_one(list[i].name, &list[i].st);
 	shmdir_free(list, n);
-	return rval | rm_unused();
+	rm_unused();
 }
 
 static bool
@@ -258,7 +259,7 @@ by_name(const void *a, const void *b)
  * Removes one segment if it meets every criterion given; under --unused,
  * notes it for rm_unused instead, which checks the whole batch at once.
  */
-static int
+static void
 rm_one(const char *name, const struct stat *st)
 {
 	/*
@@ -267,11 +268,12 @@ rm_one(const char *name, const struct stat *st)
 	 * that a clock set back does not make every segment look stale.
 	 */
 	if (age > 0 && now - st->st_mtime < age)
-		return 0;
-	if (!unused)
-		return rm_now(name, st);
+		return;
+	if (!unused) {
+		rm_now(name, st);
+		return;
+	}
 	add_candidate(name, st);
-	return 0;
 }
 
 static void
@@ -304,15 +306,14 @@ add_candidate(const char *name, const struct stat *st)
  * it is not seen: the man page says so.  When /proc cannot be read,
  * nothing goes.
  */
-static int
+static void
 rm_unused(void)
 {
 	struct procscan first, fresh;
 	size_t i, skipped;
-	int rval = 0;
 
 	if (ncands == 0)
-		return 0;
+		return;
 	if (procscan_read(&first) == -1)
 		err(1, "/proc");
 	memset(&fresh, 0, sizeof(fresh));
@@ -320,6 +321,7 @@ rm_unused(void)
 		err(1, "/proc");
 	skipped = first.skipped > fresh.skipped ? first.skipped :
 	    fresh.skipped;
+	/* Notices, exit 0: the man page says these segments may go. */
 	if (skipped > 0)
 		warnx("--unused: %zu process%s could not be inspected; "
 		    "segments %s may be removed", skipped,
@@ -329,7 +331,7 @@ rm_unused(void)
 		warnx("--unused: /proc hides the processes we may not inspect "
 		    "(hidepid); segments they hold may be removed");
 	for (i = 0; i < ncands; i++) {
-		rval |= rm_unused_one(&cands[i], &first, &fresh);
+		rm_unused_one(&cands[i], &first, &fresh);
 		free(cands[i].name);
 	}
 	procscan_free(&first);
@@ -337,10 +339,9 @@ rm_unused(void)
 	free(cands);
 	cands = NULL;
 	ncands = capcands = 0;
-	return rval;
 }
 
-static int
+static void
 rm_unused_one(const struct candidate *c, const struct procscan *first,
     const struct procscan *fresh)
 {
@@ -351,48 +352,48 @@ rm_unused_one(const struct candidate *c, const struct procscan *first,
 	/* Removed and made again since the other criteria checked it. */
 	if (c->have_st &&
 	    (st.st_dev != c->st.st_dev || st.st_ino != c->st.st_ino))
-		return 0;
+		return;
 	/* -g takes regular files only; by name, a symbolic link goes too. */
 	if (!c->have_st && !S_ISREG(st.st_mode))
-		return 0;
-	if ((errno = seg_not_removable(st.st_mode)) != 0)
+		return;
+	if ((errno = seg_not_removable_errno(st.st_mode)) != 0)
 		goto fail;
 	if (procscan_find(first, st.st_dev, st.st_ino) != NULL ||
 	    procscan_find(fresh, st.st_dev, st.st_ino) != NULL)
-		return 0;
+		return;
 	if (!nflag && unlinkat(seg_dirfd(), c->name, 0) == -1)
 		goto fail;
 	if (vflag || nflag)
 		printf("%s\n", c->name);
-	return 0;
+	return;
 fail:
-	return rm_failed(c->name);
+	rm_failed(c->name);
 }
 
-/* A removal that failed with errno: its status, said unless harmless. */
-static int
+/* A removal that failed with errno: said, and failed, unless harmless. */
+static void
 rm_failed(const char *name)
 {
 	/* Gone since we looked: under -g, someone else cleaned up. */
 	if ((fflag || gflag) && errno == ENOENT)
-		return 0;
+		return;
 	warn_name(name);
-	return 1;
 }
 
 /* Removes one segment now (or says it would, under -n). */
-static int
+static void
 rm_now(const char *name, const struct stat *st)
 {
 	int r;
 
 	if (nflag)
 		r = 1;
-	else if ((r = unlink_same(name, st)) == -1)
-		return rm_failed(name);
+	else if ((r = unlink_same(name, st)) == -1) {
+		rm_failed(name);
+		return;
+	}
 	if (r == 1 && (vflag || nflag))
 		printf("%s\n", name);
-	return 0;
 }
 
 /*

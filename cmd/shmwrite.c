@@ -17,9 +17,10 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "closestream.h"
 #include "compat.h"
+#include "diag.h"
 #include "intr.h"
-#include "out.h"
 #include "parse.h"
 #include "progress.h"
 #include "segment.h"
@@ -31,7 +32,7 @@ enum { OPT_LOCK = OPT_FIRST_LOCAL, OPT_TARGET };
 #define LOCK_TRIES	100
 
 static int	 open_locked(const char *, bool *);
-static int	 write_one(const char *);
+static void	 write_one(const char *);
 static void	 undo(int, const char *, bool, off_t);
 
 static bool	 aflag, cflag, gflag, kflag, tflag, lock, mflag, oflag, pflag;
@@ -76,7 +77,7 @@ static const struct option longopts[] = {
 int
 main(int argc, char *argv[])
 {
-	int ch, rval;
+	int ch;
 
 	cli_init(synopsis);
 	while ((ch = getopt_long(argc, argv, "acghkm:o:tV", longopts, NULL)) != -1) {
@@ -142,9 +143,9 @@ main(int argc, char *argv[])
 	if (pflag)
 		progress_start();
 	intr_catch();
-	rval = write_one(argv[0]);
+	write_one(argv[0]);
 	intr_exit();
-	return rval | out_close();
+	return close_stdout();
 }
 
 /*
@@ -184,7 +185,7 @@ open_locked(const char *name, bool *created)
 	return -1;
 }
 
-static int
+static void
 write_one(const char *name)
 {
 	struct stat st;
@@ -196,7 +197,7 @@ write_one(const char *name)
 	if ((fd = open_locked(name, &created)) == -1) {
 		intr_exit();
 		warn_name(name);
-		return 1;
+		return;
 	}
 	if (fstat(fd, &st) == -1 || xfer_check_input(STDIN_FILENO, fd) == -1)
 		goto fail;
@@ -212,7 +213,7 @@ write_one(const char *name)
 	if (limit >= 0 && left > limit) {
 		warn_past_end(name, "segment", st.st_size, offset, left, 0);
 		close(fd);
-		return 1;
+		return;
 	}
 	if (left > OFF_MAX - offset) {
 		errno = EFBIG;
@@ -235,15 +236,15 @@ write_one(const char *name)
 			warn_past_end(name, "segment", st.st_size, offset, -1,
 			    done);
 			close(fd);
-			return 1;
+			return;
 		}
 		if (side == XFER_IN) {
 			saved = errno;
 			undo(fd, name, created, oldsize);
 			close(fd);
 			intr_exit();
-			warn_op("stdin: %s", out_strerror(saved));
-			return 1;
+			warn_op("stdin: %s", diag_strerror(saved));
+			return;
 		}
 		goto fail;
 	}
@@ -258,7 +259,7 @@ write_one(const char *name)
 		fd = -1;
 		goto fail;
 	}
-	return 0;
+	return;
 fail:
 	saved = errno;
 	if (fd != -1) {
@@ -268,7 +269,6 @@ fail:
 	intr_exit();
 	errno = saved;
 	warn_name(name);
-	return 1;
 }
 
 /*

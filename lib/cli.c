@@ -16,8 +16,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "closestream.h"
+#include "diag.h"
 #include "name.h"
-#include "out.h"
 #include "parse.h"
 #include "target.h"
 
@@ -28,7 +29,7 @@ static void	 bad_value(const char *, const char *, const char *);
 
 /*
  * SIGPIPE is ignored so that a closed pipe shows up as EPIPE, which ends
- * the command quietly (out_fail); the locale lets strvis pass printable
+ * the command quietly (stdout_error); the locale lets strvis pass printable
  * multibyte names through.
  */
 void
@@ -92,14 +93,14 @@ help(const char *options, const char *more)
 	    "  -V, --version          print the version and exit\n");
 	if (more != NULL)
 		printf("\n%s", more);
-	exit(out_close());
+	exit(close_stdout());
 }
 
 noreturn void
 version(void)
 {
 	printf("%s (shmtools) %s\n", getprogname(), SHMTOOLS_VERSION);
-	exit(out_close());
+	exit(close_stdout());
 }
 
 /*
@@ -110,7 +111,7 @@ static void
 bad_value(const char *what, const char *arg, const char *errstr)
 {
 	if (errstr != NULL)
-		usagex("invalid %s '%s': %s", what, out_vis(arg), errstr);
+		usagex("invalid %s '%s': %s", what, vis_str(arg), errstr);
 }
 
 off_t

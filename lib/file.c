@@ -13,15 +13,15 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "file.h"
-#include "out.h"
 
 /*
  * The errno that says why a file of this mode is not a regular file:
  * every command refuses such files with the same words.
  */
 int
-file_not_regular(mode_t mode)
+file_not_regular_errno(mode_t mode)
 {
 	if (S_ISDIR(mode))
 		return EISDIR;
@@ -43,7 +43,7 @@ file_check_regular(int fd)
 	if (fstat(fd, &st) == -1)
 		goto fail;
 	if (!S_ISREG(st.st_mode)) {
-		errno = file_not_regular(st.st_mode);
+		errno = file_not_regular_errno(st.st_mode);
 		goto fail;
 	}
 	if ((flags = fcntl(fd, F_GETFL)) == -1 ||

@@ -13,6 +13,6 @@
 int	open_regular(const char *path, int flags);
 int	file_check_regular(int fd);
 void	file_open_failed(int dirfd, const char *path, int flags);
-int	file_not_regular(mode_t mode);
+int	file_not_regular_errno(mode_t mode);
 
 #endif

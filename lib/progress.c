@@ -59,7 +59,10 @@ progress_start(void)
 	on = true;
 	tty = isatty(STDERR_FILENO);
 	start = last = now();
-	/* The last line comes however the command ends: errx and out_fail too. */
+	/*
+	 * The last line comes however the command ends: errx and
+	 * stdout_error too.
+	 */
 	if (atexit(progress_end) != 0)
 		on = false;
 }

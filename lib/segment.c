@@ -20,9 +20,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "file.h"
 #include "intr.h"
-#include "out.h"
 #include "procfs.h"
 #include "segment.h"
 #include "target.h"
@@ -66,9 +66,9 @@ seg_dev(dev_t *dev)
  * not a regular file, in the words every command uses.
  */
 int
-seg_not_segment(mode_t mode)
+seg_not_segment_errno(mode_t mode)
 {
-	return file_not_regular(mode);
+	return file_not_regular_errno(mode);
 }
 
 static int
@@ -199,9 +199,9 @@ seg_stat(const char *name, struct stat *st)
  * symbolic link in its place; else the errno that says why not.
  */
 int
-seg_not_removable(mode_t mode)
+seg_not_removable_errno(mode_t mode)
 {
-	return S_ISREG(mode) || S_ISLNK(mode) ? 0 : seg_not_segment(mode);
+	return S_ISREG(mode) || S_ISLNK(mode) ? 0 : seg_not_segment_errno(mode);
 }
 
 /*
@@ -223,7 +223,7 @@ seg_unlink_if(const char *name, const struct stat *want)
 	if (want != NULL &&
 	    (st.st_dev != want->st_dev || st.st_ino != want->st_ino))
 		return 0;
-	if ((e = seg_not_removable(st.st_mode)) != 0) {
+	if ((e = seg_not_removable_errno(st.st_mode)) != 0) {
 		errno = e;
 		return -1;
 	}
@@ -287,7 +287,7 @@ seg_shrink_back(int fd, const char *name, off_t oldsize)
 		return 0;
 	if (ftruncate(fd, oldsize) == -1) {
 		warn_op("%s: cannot restore the size of %jd bytes: %s",
-		    out_vis(name), (intmax_t)oldsize, out_strerror(errno));
+		    vis_str(name), (intmax_t)oldsize, diag_strerror(errno));
 		return -1;
 	}
 	return 1;

@@ -16,7 +16,7 @@
 #include <err.h>
 #include <stdlib.h>
 
-#include "out.h"
+#include "diag.h"
 #include "select.h"
 
 static bool	picks(const struct selection *, const char *, const char *);
@@ -111,22 +111,20 @@ sel_read(struct selection *s, struct shmdir_entry **list, size_t *count)
 
 /*
  * Says "NAME: reason" for each operand that is a name and picked nothing,
- * and returns 1 if there was one: a pattern that matches nothing is not
- * an error, since a cleanup's pattern may well find nothing.  The reason is that it is gone (always, for names
- * of removed segments) or, when something is there, that it is not a
- * segment.
+ * which fails the operand; a pattern that matches nothing is not an
+ * error, since a cleanup's pattern may well find nothing.  The reason is
+ * that it is gone (always, for names of removed segments) or, when
+ * something is there, that it is not a segment.
  */
-int
+void
 sel_warn_missed(const struct selection *s, bool removed)
 {
-	int i, rval = 0;
+	int i;
 
 	for (i = 0; i < s->argc; i++) {
 		if (s->hit[i] || shmdir_is_pattern(s->argv[i]))
 			continue;
-		errno = removed ? ENOENT : shmdir_why(s->argv[i]);
+		errno = removed ? ENOENT : shmdir_why_errno(s->argv[i]);
 		warn_name(s->argv[i]);
-		rval = 1;
 	}
-	return rval;
 }

@@ -28,6 +28,6 @@ void	sel_kept(const char *name, void *sel);
 bool	sel_take(struct selection *, const char *name);
 int	sel_read(struct selection *, struct shmdir_entry **list,
 	    size_t *count);
-int	sel_warn_missed(const struct selection *, bool removed);
+void	sel_warn_missed(const struct selection *, bool removed);
 
 #endif

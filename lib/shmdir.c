@@ -138,14 +138,14 @@ by_name(const void *a, const void *b)
  * there when we looked, so that is ENOENT too.
  */
 int
-shmdir_why(const char *name)
+shmdir_why_errno(const char *name)
 {
 	struct stat st;
 
 	if (seg_stat(name, &st) == -1)
 		return errno;
 	if (!S_ISREG(st.st_mode))
-		return seg_not_segment(st.st_mode);
+		return seg_not_segment_errno(st.st_mode);
 	return ENOENT;
 }
 

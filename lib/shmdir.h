@@ -28,7 +28,7 @@ int	shmdir_read(shmdir_want *want, shmdir_kept *kept, void *arg,
 int	shmdir_read_at(int dirfd, shmdir_want *want, void *arg,
 	    struct shmdir_entry **list, size_t *count);
 void	shmdir_free(struct shmdir_entry *list, size_t count);
-int	shmdir_why(const char *name);
+int	shmdir_why_errno(const char *name);
 bool	shmdir_is_pattern(const char *operand);
 bool	shmdir_match(const char *operand, const char *name);
 bool	shmdir_is_sem(const char *name);

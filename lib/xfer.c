@@ -29,8 +29,8 @@
 #include <unistd.h>
 
 #include "compat.h"
+#include "diag.h"
 #include "intr.h"
-#include "out.h"
 #include "parse.h"
 #include "procfs.h"
 #include "progress.h"
@@ -636,7 +636,7 @@ find_data(int fd, off_t off, off_t end, off_t *data, off_t *hole)
  * of a page they could not fault in, the SIGBUS guard E_MAPFAULT.
  */
 static int
-map_fault(int fd, off_t end)
+map_fault_errno(int fd, off_t end)
 {
 	return shrank(fd, end) ? E_SHRANK : EIO;
 }
@@ -705,7 +705,7 @@ xfer_map_out(int fd, off_t off, off_t len, int out, int advice,
 			munmap(map, maplen);
 			if (r == -1) {
 				if (errno == EFAULT || errno == E_MAPFAULT) {
-					errno = map_fault(fd, end);
+					errno = map_fault_errno(fd, end);
 					*side = XFER_IN;
 				} else
 					*side = XFER_OUT;

@@ -650,6 +650,21 @@ assert_deleted_name() {
 	assert_equal "$stderr" "shmls: /proc: Permission denied"
 }
 
+# The failure is told before the table is written: a reader that goes away
+# during the table ends shmls quietly, but with that status.
+@test "shmls: a closed pipe keeps the status of an earlier failure" {
+	need_plain_build shmls
+	# Far more than a pipe holds, so that shmls writes after head is gone.
+	local long i
+	long=$(printf '%0200d' 0)
+	for i in $(seq 600); do : >"/dev/shm/$S-$long-$i"; done
+	run -0 --separate-stderr hide /proc 000 --nobody bash -c '
+	    shmls -rn -p "$1*" | head -c 1 >/dev/null
+	    echo "${PIPESTATUS[0]}"' _ "$S"
+	assert_output 1
+	assert_equal "$stderr" "shmls: /proc is not a procfs; holders are not shown"
+}
+
 @test "shmls: -p and --deleted in JSON say whether the view of processes is whole" {
 	mkseg "$S1" 100
 	run -0 --separate-stderr pipeline 'shmls -J -p "$1" |

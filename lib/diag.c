@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Copyright (c) 2026 The shmtools authors */
 /*
- * out.c: diagnostics and the end of output.  Names in messages are escaped
- * with strvis(3), since a name may hold any byte but NUL and '/'.
+ * diag.c: diagnostics, and the exit status they decide.  Names in
+ * messages are escaped with strvis(3), since a name may hold any byte but
+ * NUL and '/'.
  */
 #include <sys/types.h>
 
@@ -12,16 +13,15 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <vis.h>
 #include <wchar.h>
 
+#include "diag.h"
 #include "name.h"
-#include "out.h"
 
 const char *
-out_strerror(int e)
+diag_strerror(int e)
 {
 	switch (e) {
 	case E_NOTREG:
@@ -55,7 +55,7 @@ out_strerror(int e)
  * locale, where every byte above 0x7f is octal.
  */
 const char *
-out_vis(const char *s)
+vis_str(const char *s)
 {
 	static char buf[4 * 4096 + 1];
 	static locale_t c_locale;
@@ -89,7 +89,7 @@ out_vis(const char *s)
 
 /* "1 byte", "2 bytes": a count for a message, in a static buffer. */
 const char *
-out_bytes(off_t n)
+bytes_str(off_t n)
 {
 	static char buf[32];
 
@@ -97,14 +97,25 @@ out_bytes(off_t n)
 	return buf;
 }
 
-/* Whether some operand failed, for the status of a quiet end. */
+/*
+ * Whether some operand failed: the one place the exit status is kept, set
+ * by every message that says an operand failed, so that no such message
+ * can come with exit 0 however the command ends.
+ */
 static int failed;
+
+/* The exit status so far: 0, or 1 once an operand has failed. */
+int
+diag_status(void)
+{
+	return failed;
+}
 
 /* prog: NAME: reason, from errno; the operand failed. */
 void
 warn_name(const char *name)
 {
-	warnx("%s: %s", out_vis(name), out_strerror(errno));
+	warnx("%s: %s", vis_str(name), diag_strerror(errno));
 	failed = 1;
 }
 
@@ -131,37 +142,11 @@ warn_past_end(const char *name, const char *kind, off_t size, off_t offset,
 {
 	if (input >= 0)
 		warnx("%s: input of %s at offset %jd runs past the end "
-		    "of the %s (size %jd): nothing written", out_vis(name),
-		    out_bytes(input), (intmax_t)offset, kind, (intmax_t)size);
+		    "of the %s (size %jd): nothing written", vis_str(name),
+		    bytes_str(input), (intmax_t)offset, kind, (intmax_t)size);
 	else
 		warnx("%s: input runs past the end of the %s (size %jd): "
-		    "%s written at offset %jd", out_vis(name), kind,
-		    (intmax_t)size, out_bytes(written), (intmax_t)offset);
+		    "%s written at offset %jd", vis_str(name), kind,
+		    (intmax_t)size, bytes_str(written), (intmax_t)offset);
 	failed = 1;
-}
-
-/*
- * Writing to stdout failed.  A reader that went away ends the command
- * quietly, as it does cat's, with the status so far; anything else is an
- * error.
- */
-noreturn void
-out_fail(void)
-{
-	if (errno == EPIPE)
-		exit(failed);
-	err(1, "stdout");
-}
-
-/* Flush stdout; 0, or 1 after a message if the flush failed. */
-int
-out_close(void)
-{
-	if (fflush(stdout) == EOF || ferror(stdout)) {
-		if (errno == EPIPE)
-			return 0;
-		warn("stdout");
-		return 1;
-	}
-	return 0;
 }

@@ -1,15 +1,13 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Copyright (c) 2026 The shmtools authors */
 /*
- * out.h: diagnostics, errors of our own beyond errno, and the end of a
- * command's output.
+ * diag.h: diagnostics, errors of our own beyond errno, and the exit
+ * status: an operand fails by a message from here, and only so.
  */
-#ifndef SHMTOOLS_OUT_H
-#define SHMTOOLS_OUT_H
+#ifndef SHMTOOLS_DIAG_H
+#define SHMTOOLS_DIAG_H
 
 #include <sys/types.h>
-
-#include <stdnoreturn.h>
 
 /* errno values of our own, above any the kernel uses. */
 enum {
@@ -24,15 +22,14 @@ enum {
 	E_REPLACED		/* the name kept being replaced under a lock */
 };
 
-const char	*out_strerror(int);
-const char	*out_vis(const char *);
-const char	*out_bytes(off_t);
+const char	*diag_strerror(int);
+const char	*vis_str(const char *);
+const char	*bytes_str(off_t);
 void		 warn_name(const char *);
 void		 warn_op(const char *, ...)
 		    __attribute__((format(printf, 1, 2)));
 void		 warn_past_end(const char *, const char *, off_t, off_t, off_t,
 		    off_t);
-noreturn void	 out_fail(void);
-int		 out_close(void);
+int		 diag_status(void);
 
 #endif
