@@ -60,16 +60,13 @@ static const struct option longopts[] = {
 int
 main(int argc, char *argv[])
 {
-	const char *errstr;
 	int ch, i;
 
 	cli_init(synopsis);
 	while ((ch = getopt_long(argc, argv, "a:hl:o:V", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'a':
-			if ((errstr = parse_advice(optarg, &advice)) != NULL)
-				usagex("invalid advice '%s': %s",
-				    vis_str(optarg), errstr);
+			advice = cli_advice(optarg);
 			break;
 		case 'l':
 			length = cli_size("length", optarg);

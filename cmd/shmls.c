@@ -13,16 +13,12 @@
 #include <err.h>
 #include <errno.h>
 #include <getopt.h>
-#include <grp.h>
 #include <inttypes.h>
 #include <libsmartcols.h>
-#include <libutil.h>
-#include <pwd.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <wchar.h>
 #include <wctype.h>
 
@@ -30,6 +26,7 @@
 #include "closestream.h"
 #include "compat.h"
 #include "diag.h"
+#include "format.h"
 #include "parse.h"
 #include "procscan.h"
 #include "segment.h"
@@ -63,7 +60,7 @@ enum when {
 /*
  * The columns, read by the printer and by --help; man/shmls.1 lists the
  * same (tests/shmls.bats checks).  The name is the heading too, and in
- * JSON the key, in lower case.  An array type is written by fill_list,
+ * JSON the key, in lower case.  An array type is written by fmt_holders,
  * since libsmartcols 2.38 writes an empty array as [null].  Only COMMANDS
  * is cut to fit a terminal: a cut number would look like another pid.
  */
@@ -133,10 +130,27 @@ static const struct sumcol {
 	[SUM_DELETED] = { "DELETED", true },
 };
 
-enum timefmt { TIME_SHORT, TIME_FULL, TIME_ISO };
+static void	 put_vis(FILE *, const char *);
+static void	 put_asis(FILE *, const char *);
 
-static const char *const timefmt_names[] = {
-	[TIME_SHORT] = "short", [TIME_FULL] = "full", [TIME_ISO] = "iso"
+/*
+ * What the output formats do differently in the cells written here,
+ * chosen once the format is known, so that no cell asks which it is.
+ * libsmartcols escapes raw and export output itself, and JSON strings;
+ * a table's cells come escaped (vis_str), and it is told not to.
+ */
+static const struct mode {
+	const char	*(*text)(const char *);	/* a name in a cell */
+	bool		 escaped;	/* text() escaped it */
+	bool		 bytes;		/* sizes in bytes, whatever -b says */
+	struct fmt_list	 list;		/* PIDS, NSPIDS and COMMANDS */
+} modes[] = {
+	[FMT_TABLE] = { vis_str, true, false, { "", ",", "", "-", put_vis } },
+	[FMT_RAW] = { fmt_asis, false, false, { "", ",", "", "-", put_asis } },
+	[FMT_JSON] = { fmt_asis, false, true,
+	    { "[", ", ", "]", "null", fmt_json_string } },
+	[FMT_EXPORT] = { fmt_asis, false, false,
+	    { "", ",", "", "-", put_asis } },
 };
 
 /* What one row is about: a segment, or a removed one a process holds. */
@@ -170,25 +184,19 @@ static char	*cell(enum col, const struct row *);
 static size_t	 cell_width(const struct libscols_column *, const char *,
 		    void *);
 static char	*one_chunk(const struct libscols_column *, char *, void *);
-static char	*fill_num(uintmax_t);
 static char	*fill_size(enum col, off_t);
-static char	*fill_id(bool, unsigned int);
-static const char *id_name(bool, unsigned int);
-static char	*fill_time(const struct timespec *);
-static char	*fill_list(enum col, const struct procscan_entry *);
-static void	 fill_nspid(FILE *, pid_t);
+static int	 cmp_owner(bool, unsigned int, unsigned int);
 static void	 list_targets(int, char **);
-static void	 json_string(FILE *, const char *);
 static void	 scan_procs(const char *, const char *);
 static int	 print_scols(struct libscols_table *);
-static char	*xstrdup(const char *);
-static char	*xstrndup(const char *, size_t);
 
 static enum format	 format;
+static const struct mode *mode = &modes[FMT_TABLE];
 static int		 format_opt;	/* the option that chose it */
 static enum timefmt	 timefmt;
-static bool		 aflag, bflag, nflag, pflag, deleted, timefmt_set;
+static bool		 aflag, nflag, pflag, deleted, timefmt_set;
 static bool		 sumflag;
+static bool		 bytes;		/* -b, or the format's */
 static const char	*not_sum;	/* an option --summary excludes */
 static bool		 sorted;	/* -x: rows in order of sortcol */
 static enum col		 sortcol;
@@ -282,7 +290,7 @@ main(int argc, char *argv[])
 			all_targets = true;
 			break;
 		case 'b':
-			bflag = true;
+			bytes = true;
 			break;
 		case OPT_DELETED:
 			deleted = true;
@@ -326,13 +334,7 @@ main(int argc, char *argv[])
 			cli_target(optarg);
 			break;
 		case OPT_TIME_FORMAT:
-			for (i = 0; i < nitems(timefmt_names); i++)
-				if (ascii_strcasecmp(optarg, timefmt_names[i]) == 0)
-					break;
-			if (i == nitems(timefmt_names))
-				usagex("invalid time format '%s': "
-				    "use short, full or iso", vis_str(optarg));
-			timefmt = i;
+			timefmt = cli_timefmt(optarg);
 			timefmt_set = true;
 			no_summary("--time-format");
 			break;
@@ -349,6 +351,8 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	cli_names(argc, argv);
+	mode = &modes[format];
+	bytes |= mode->bytes;
 	if (all_targets && target_pid() != 0)
 		usagex("options --all-targets and --target are mutually "
 		    "exclusive");
@@ -525,7 +529,7 @@ list(int argc, char **argv)
 		 * 10,000 segments (callgrind).  A custom wrap function takes
 		 * the first measurement over; a cell is one chunk.
 		 */
-		if (format == FMT_TABLE && !(c->flags & SCOLS_FL_TRUNC) &&
+		if (mode->escaped && !(c->flags & SCOLS_FL_TRUNC) &&
 		    (scols_column_set_flags(cl, c->flags | SCOLS_FL_WRAP) != 0 ||
 		    scols_column_set_wrapfunc(cl, cell_width, one_chunk,
 		    NULL) != 0))
@@ -560,7 +564,7 @@ new_table(const char *name)
 		err(1, NULL);
 	scols_table_set_name(tb, name);
 	/* Text comes escaped by vis_str; escaping again would garble. */
-	scols_table_enable_noencoding(tb, format == FMT_TABLE);
+	scols_table_enable_noencoding(tb, mode->escaped);
 	scols_table_enable_raw(tb, format == FMT_RAW);
 	scols_table_enable_json(tb, format == FMT_JSON);
 	scols_table_enable_export(tb, format == FMT_EXPORT);
@@ -576,16 +580,12 @@ static void
 warn_promise(const char *where, uintmax_t promised, uintmax_t size,
     const char *more)
 {
-	char psz[8], fsz[8];
+	struct fmt_size_last p = FMT_SIZE_LAST_INIT, s = FMT_SIZE_LAST_INIT;
 
 	if (size == 0 || promised <= size)
 		return;
-	humanize_number(psz, 5, (int64_t)promised, "", HN_AUTOSCALE,
-	    HN_B | HN_NOSPACE | HN_DECIMAL);
-	humanize_number(fsz, 5, (int64_t)size, "", HN_AUTOSCALE,
-	    HN_B | HN_NOSPACE | HN_DECIMAL);
 	warnx("%s: segments promise %s, more than its size of %s%s", where,
-	    psz, fsz, more);
+	    fmt_human((off_t)promised, &p), fmt_human((off_t)size, &s), more);
 }
 
 static void
@@ -735,15 +735,13 @@ by_column(const void *a, const void *b)
 			c = cmp_num(s->st_uid, t->st_uid);
 			break;
 		case COL_USER:
-			c = strcmp(id_name(false, s->st_uid),
-			    id_name(false, t->st_uid));
+			c = cmp_owner(false, s->st_uid, t->st_uid);
 			break;
 		case COL_GID:
 			c = cmp_num(s->st_gid, t->st_gid);
 			break;
 		case COL_GROUP:
-			c = strcmp(id_name(true, s->st_gid),
-			    id_name(true, t->st_gid));
+			c = cmp_owner(true, s->st_gid, t->st_gid);
 			break;
 		case COL_MTIME:
 			/* Signed: a time before 1970 is negative. */
@@ -874,7 +872,7 @@ summary(int argc, char **argv)
 		if (!known[i])
 			continue;
 		data = sumcols[i].bytes ? fill_size(COL_SIZE, (off_t)val[i]) :
-		    fill_num(val[i]);
+		    fmt_num(val[i]);
 		r = scols_line_set_data(ln, i, data);
 		free(data);
 		if (r != 0)
@@ -905,20 +903,23 @@ static char *
 cell(enum col c, const struct row *row)
 {
 	const struct stat *st = row->st;
-	char buf[16], *s;
 
 	switch (c) {
 	case COL_NAME:
-		return xstrdup(format == FMT_TABLE ? vis_str(row->name) :
-		    row->name);
+		return xstrdup(mode->text(row->name));
 	case COL_NPROCS:
 		if (!have_procs)
 			return NULL;
-		return fill_num(row->held != NULL ? row->held->nholders : 0);
+		return fmt_num(row->held != NULL ? row->held->nholders : 0);
 	case COL_PIDS:
 	case COL_NSPIDS:
 	case COL_COMMANDS:
-		return have_procs ? fill_list(c, row->held) : NULL;
+		if (!have_procs)
+			return NULL;
+		return fmt_holders(row->held != NULL ? row->held->holders :
+		    NULL, row->held != NULL ? row->held->nholders : 0,
+		    c == COL_PIDS ? HOLDER_PID : c == COL_NSPIDS ?
+		    HOLDER_NSPID : HOLDER_COMM, &mode->list);
 	default:
 		break;
 	}
@@ -932,24 +933,19 @@ cell(enum col c, const struct row *row)
 	case COL_ALLOC:
 		return fill_size(c, (off_t)st->st_blocks * 512);
 	case COL_PERMS:
-		strmode(st->st_mode, buf);
-		buf[10] = '\0';		/* drop strmode's trailing blank */
-		return xstrdup(buf + 1);	/* and its file type */
+		return fmt_perms(st->st_mode);
 	case COL_MODE:
-		if (asprintf(&s, "%04o", (unsigned int)st->st_mode & 07777) ==
-		    -1)
-			err(1, NULL);
-		return s;
+		return fmt_mode(st->st_mode);
 	case COL_UID:
-		return fill_num(st->st_uid);
+		return fmt_num(st->st_uid);
 	case COL_USER:
-		return fill_id(false, st->st_uid);
+		return xstrdup(mode->text(fmt_owner(false, st->st_uid)));
 	case COL_GID:
-		return fill_num(st->st_gid);
+		return fmt_num(st->st_gid);
 	case COL_GROUP:
-		return fill_id(true, st->st_gid);
+		return xstrdup(mode->text(fmt_owner(true, st->st_gid)));
 	case COL_MTIME:
-		return fill_time(&st->st_mtim);
+		return fmt_time(&st->st_mtim, timefmt);
 	default:
 		abort();
 	}
@@ -998,174 +994,34 @@ one_chunk(const struct libscols_column *cl, char *data, void *arg)
 	return NULL;
 }
 
-/* Digits by hand: asprintf costs more than the rest of the cell. */
-static char *
-fill_num(uintmax_t n)
-{
-	char buf[24], *p = buf + sizeof(buf);
-
-	*--p = '\0';
-	do
-		*--p = (char)('0' + n % 10);
-	while ((n /= 10) != 0);
-	return xstrdup(p);
-}
-
-/*
- * Bytes for -b and JSON, else 4 characters at most, as ls -lh does.
- * Leaked segments tend to share their size, so each column remembers the
- * last one it formatted.
- */
+/* SIZE and ALLOC remember their last value apart: see fmt_size. */
 static char *
 fill_size(enum col c, off_t size)
 {
-	static struct {
-		off_t	size;
-		char	buf[8];
-	} last[2] = { { -1, "" }, { -1, "" } };
-	size_t i = c == COL_SIZE ? 0 : 1;
+	static struct fmt_size_last last[2] = {
+		FMT_SIZE_LAST_INIT, FMT_SIZE_LAST_INIT
+	};
 
-	if (size < 0)
-		return NULL;
-	if (bflag || format == FMT_JSON)
-		return fill_num((uintmax_t)size);
-	if (size != last[i].size) {
-		if (humanize_number(last[i].buf, 5, size, "", HN_AUTOSCALE,
-		    HN_B | HN_NOSPACE | HN_DECIMAL) == -1)
-			snprintf(last[i].buf, sizeof(last[i].buf), "?");
-		last[i].size = size;
-	}
-	return xstrdup(last[i].buf);
-}
-
-/* A user or group name, or the number when it has none, as ls shows it. */
-static char *
-fill_id(bool group, unsigned int id)
-{
-	return xstrdup(id_name(group, id));
-}
-
-/* Segments tend to share a few owners, so each id is looked up once. */
-static const char *
-id_name(bool group, unsigned int id)
-{
-	static struct idname {
-		bool		 group;
-		unsigned int	 id;
-		char		*name;
-	} *cache;
-	static size_t n;
-	struct idname *c;
-	struct passwd *pw;
-	struct group *gr;
-	const char *name = NULL;
-	char *s;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (cache[i].group == group && cache[i].id == id)
-			return cache[i].name;
-	if ((c = reallocarray(cache, n + 1, sizeof(*c))) == NULL)
-		err(1, NULL);
-	cache = c;
-	if (group && (gr = getgrgid(id)) != NULL)
-		name = gr->gr_name;
-	else if (!group && (pw = getpwuid(id)) != NULL)
-		name = pw->pw_name;
-	if (name != NULL)
-		s = xstrdup(format == FMT_TABLE ? vis_str(name) : name);
-	else if (asprintf(&s, "%u", id) == -1)
-		err(1, NULL);
-	cache[n].group = group;
-	cache[n].id = id;
-	cache[n].name = s;
-	return cache[n++].name;
+	return fmt_size(size, bytes, &last[c == COL_SIZE ? 0 : 1]);
 }
 
 /*
- * short: as ls -l ("Nov 23 20:28", or "Nov 23  2023" when not within the
- * last six months); full: as ls --full-time; iso: RFC 3339.
+ * USER or GROUP by name, byte by byte; a copy of the first, since the
+ * second lookup may reuse its slot in libbsd's cache.
  */
-static char *
-fill_time(const struct timespec *ts)
+static int
+cmp_owner(bool group, unsigned int a, unsigned int b)
 {
-	const time_t halfyear = 31556952 / 2;
-	static char buf[64];
-	static time_t last = -1;
-	char zone[8];
-	struct tm tm;
-	time_t now;
-	size_t len;
+	char *x;
+	int c;
 
-	/* Segments made together share their second; format it once. */
-	if (ts->tv_sec == last && timefmt != TIME_FULL)
-		return xstrdup(buf);
-	last = -1;
-	if (localtime_r(&ts->tv_sec, &tm) == NULL)
-		return NULL;
-	switch (timefmt) {
-	case TIME_SHORT:
-		now = time(NULL);
-		len = strftime(buf, sizeof(buf), ts->tv_sec <= now &&
-		    now - ts->tv_sec < halfyear ? "%b %e %H:%M" : "%b %e  %Y",
-		    &tm);
-		break;
-	case TIME_FULL:
-		len = strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M:%S", &tm);
-		if (len > 0 && strftime(zone, sizeof(zone), "%z", &tm) > 0)
-			snprintf(buf + len, sizeof(buf) - len, ".%09ld %s",
-			    ts->tv_nsec, zone);
-		break;
-	case TIME_ISO:
-		len = strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
-		/* %z is +hhmm; RFC 3339 wants +hh:mm. */
-		if (len > 0 && strftime(zone, sizeof(zone), "%z", &tm) == 5)
-			snprintf(buf + len, sizeof(buf) - len, "%.3s:%s",
-			    zone, zone + 3);
-		break;
-	default:
-		abort();
-	}
-	if (len == 0)
-		return NULL;
-	last = ts->tv_sec;
-	return xstrdup(buf);
-}
-
-/*
- * PIDS or COMMANDS: joined by commas, or in JSON an array, written here
- * and handed to libsmartcols as a raw value.
- */
-static char *
-fill_list(enum col c, const struct procscan_entry *held)
-{
-	size_t i, n = held != NULL ? held->nholders : 0, len;
-	char *s = NULL;
-	FILE *fp;
-
-	if ((fp = open_memstream(&s, &len)) == NULL)
-		err(1, NULL);
-	if (format == FMT_JSON)
-		putc('[', fp);
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			fputs(format == FMT_JSON ? ", " : ",", fp);
-		if (c == COL_PIDS)
-			fprintf(fp, "%d", (int)held->holders[i].pid);
-		else if (c == COL_NSPIDS)
-			fill_nspid(fp, held->holders[i].pid);
-		else if (format == FMT_JSON)
-			json_string(fp, held->holders[i].comm);
-		else
-			fputs(format == FMT_TABLE ?
-			    vis_str(held->holders[i].comm) :
-			    held->holders[i].comm, fp);
-	}
-	if (format == FMT_JSON)
-		putc(']', fp);
-	if (fclose(fp) == EOF)
-		err(1, NULL);
-	return s;
+	/* Segments tend to share a few owners: most pairs need no lookup. */
+	if (a == b)
+		return 0;
+	x = xstrdup(fmt_owner(group, a));
+	c = strcmp(x, fmt_owner(group, b));
+	free(x);
+	return c;
 }
 
 /*
@@ -1237,15 +1093,14 @@ list_targets(int argc, char **argv)
 		snprintf(where, sizeof(where), "%s of process %d", SHM_DIR,
 		    (int)v[i].pid);
 		warn_promise(where, u.promised, u.size, "");
-		data[0] = fill_num((uintmax_t)v[i].pid);
-		data[1] = xstrdup(format == FMT_TABLE ? vis_str(v[i].comm) :
-		    v[i].comm);
-		data[2] = v[i].cgroup == NULL ? NULL : xstrdup(format ==
-		    FMT_TABLE ? vis_str(v[i].cgroup) : v[i].cgroup);
+		data[0] = fmt_num((uintmax_t)v[i].pid);
+		data[1] = xstrdup(mode->text(v[i].comm));
+		data[2] = v[i].cgroup == NULL ? NULL :
+		    xstrdup(mode->text(v[i].cgroup));
 		data[3] = fill_size(COL_SIZE, (off_t)u.size);
 		data[4] = fill_size(COL_SIZE, (off_t)u.used);
 		data[5] = fill_size(COL_SIZE, (off_t)u.avail);
-		data[6] = fill_num(u.segments);
+		data[6] = fmt_num(u.segments);
 		data[7] = fill_size(COL_SIZE, (off_t)u.promised);
 		data[8] = fill_size(COL_ALLOC, (off_t)u.alloc);
 		if ((ln = scols_table_new_line(tb, NULL)) == NULL)
@@ -1260,57 +1115,17 @@ list_targets(int argc, char **argv)
 	target_free(v, n);
 }
 
-/* A holder's PID in its own namespace: unknown once it has ended. */
+/* A command name in a list, escaped for a table. */
 static void
-fill_nspid(FILE *fp, pid_t pid)
+put_vis(FILE *fp, const char *s)
 {
-	pid_t nspid;
-
-	if ((nspid = target_nspid(pid)) == -1)
-		fputs(format == FMT_JSON ? "null" : "-", fp);
-	else
-		fprintf(fp, "%d", (int)nspid);
+	fputs(vis_str(s), fp);
 }
 
-/*
- * A JSON string, escaped as libsmartcols escapes NAME: quote, backslash
- * and control characters; other bytes pass as they are.
- */
 static void
-json_string(FILE *fp, const char *s)
+put_asis(FILE *fp, const char *s)
 {
-	unsigned char ch;
-
-	putc('"', fp);
-	for (; (ch = (unsigned char)*s) != '\0'; s++) {
-		if (ch == '"' || ch == '\\')
-			fprintf(fp, "\\%c", ch);
-		else if (ch < 0x20)
-			fprintf(fp, "\\u%04x", ch);
-		else
-			putc(ch, fp);
-	}
-	putc('"', fp);
-}
-
-static char *
-xstrndup(const char *s, size_t n)
-{
-	char *p;
-
-	if ((p = strndup(s, n)) == NULL)
-		err(1, NULL);
-	return p;
-}
-
-static char *
-xstrdup(const char *s)
-{
-	char *p;
-
-	if ((p = strdup(s)) == NULL)
-		err(1, NULL);
-	return p;
+	fputs(s, fp);
 }
 
 /*
@@ -1379,7 +1194,7 @@ print_scols(struct libscols_table *tb)
 	printf(",\n   \"holders\": {\"partial\": %s, \"reason\": ",
 	    partial != NULL ? "true" : "false");
 	if (partial != NULL)
-		json_string(stdout, partial);
+		fmt_json_string(stdout, partial);
 	else
 		fputs("null", stdout);
 	printf(", \"skipped\": %zu}\n}\n", have_procs ? procs.skipped : 0);

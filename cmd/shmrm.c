@@ -98,7 +98,6 @@ static const struct option longopts[] = {
 int
 main(int argc, char *argv[])
 {
-	const char *errstr;
 	int ch;
 
 	cli_init(synopsis);
@@ -114,9 +113,7 @@ main(int argc, char *argv[])
 			nflag = true;
 			break;
 		case OPT_OLDER_THAN:
-			if ((errstr = parse_age(optarg, &age)) != NULL)
-				usagex("invalid age '%s': %s", vis_str(optarg),
-				    errstr);
+			age = cli_age(optarg);
 			break;
 		case OPT_TARGET:
 			cli_target(optarg);

@@ -25,6 +25,7 @@
 static const char *synopsis;
 
 static void	 cover_std_fds(void);
+static void	 bad_value(const char *, const char *, const char *);
 
 /*
  * SIGPIPE is ignored so that a closed pipe shows up as EPIPE, which ends
@@ -102,26 +103,63 @@ version(void)
 	exit(close_stdout());
 }
 
+/*
+ * The one shape of a bad option value: "invalid WHAT 'VALUE': why", the
+ * value escaped, then usage and exit 2.  Nothing when errstr is NULL.
+ */
+static void
+bad_value(const char *what, const char *arg, const char *errstr)
+{
+	if (errstr != NULL)
+		usagex("invalid %s '%s': %s", what, vis_str(arg), errstr);
+}
+
 off_t
 cli_size(const char *what, const char *arg)
 {
-	const char *errstr;
-	off_t v;
+	off_t v = 0;
 
-	if ((errstr = parse_size(arg, &v)) != NULL)
-		usagex("invalid %s '%s': %s", what, vis_str(arg), errstr);
+	bad_value(what, arg, parse_size(arg, &v));
 	return v;
 }
 
 mode_t
 cli_mode(const char *arg)
 {
-	const char *errstr;
-	mode_t m;
+	mode_t m = 0;
 
-	if ((errstr = parse_mode(arg, &m)) != NULL)
-		usagex("invalid mode '%s': %s", vis_str(arg), errstr);
+	bad_value("mode", arg, parse_mode(arg, &m));
 	return m;
+}
+
+/* -a ADVICE: an madvise(2) advice by name. */
+int
+cli_advice(const char *arg)
+{
+	int v = 0;
+
+	bad_value("advice", arg, parse_advice(arg, &v));
+	return v;
+}
+
+/* --older-than AGE: seconds, or with a unit of s, m, h or d. */
+time_t
+cli_age(const char *arg)
+{
+	time_t v = 0;
+
+	bad_value("age", arg, parse_age(arg, &v));
+	return v;
+}
+
+/* --time-format FMT: short, full or iso. */
+enum timefmt
+cli_timefmt(const char *arg)
+{
+	enum timefmt v = TIME_SHORT;
+
+	bad_value("time format", arg, parse_timefmt(arg, &v));
+	return v;
 }
 
 /*
@@ -135,9 +173,8 @@ cli_names(int argc, char **argv)
 	int i;
 
 	for (i = 0; i < argc; i++) {
-		if ((errstr = name_check(argv[i], &name)) != NULL)
-			usagex("invalid name '%s': %s", vis_str(argv[i]),
-			    errstr);
+		errstr = name_check(argv[i], &name);
+		bad_value("name", argv[i], errstr);
 		argv[i] = (char *)name;
 	}
 }
@@ -153,7 +190,6 @@ cli_target(const char *arg)
 	pid_t pid;
 
 	pid = (pid_t)strtonum(arg, 1, INT_MAX, &errstr);
-	if (errstr != NULL)
-		usagex("invalid PID '%s': %s", vis_str(arg), errstr);
+	bad_value("PID", arg, errstr);
 	target_set(pid);
 }

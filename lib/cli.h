@@ -11,6 +11,9 @@
 #include <sys/types.h>
 
 #include <stdnoreturn.h>
+#include <time.h>
+
+#include "format.h"
 
 /* Long-only options common to every command. */
 enum {
@@ -28,6 +31,9 @@ noreturn void	 help(const char *options, const char *more);
 noreturn void	 version(void);
 off_t		 cli_size(const char *what, const char *arg);
 mode_t		 cli_mode(const char *arg);
+int		 cli_advice(const char *arg);
+time_t		 cli_age(const char *arg);
+enum timefmt	 cli_timefmt(const char *arg);
 void		 cli_names(int argc, char **argv);
 void		 cli_target(const char *arg);
 

@@ -283,6 +283,24 @@ parse_advice(const char *arg, int *val)
 	    "dontneed, hugepage)";
 }
 
+/* A time format by its name, in any case, as shmls --time-format takes it. */
+const char *
+parse_timefmt(const char *arg, enum timefmt *val)
+{
+	static const char *const names[] = {
+		[TIME_SHORT] = "short", [TIME_FULL] = "full", [TIME_ISO] = "iso"
+	};
+	size_t i;
+
+	for (i = 0; i < nitems(names); i++) {
+		if (ascii_strcasecmp(arg, names[i]) == 0) {
+			*val = (enum timefmt)i;
+			return NULL;
+		}
+	}
+	return "unknown time format (short, full, iso)";
+}
+
 /*
  * An age for shmrm --older-than: a number of seconds, or a number followed
  * by one unit, s, m, h or d (90s, 15m, 2h, 7d).

@@ -151,7 +151,7 @@ odd_names() {
 @test "shmls: a bad --time-format is a usage error naming it" {
 	run -2 --separate-stderr shmls --time-format=long
 	assert_output ''
-	assert_usage_error "shmls: invalid time format 'long': use short, full or iso"
+	assert_usage_error "shmls: invalid time format 'long': unknown time format (short, full, iso)"
 }
 
 @test "shmls: an unknown column is a usage error naming it" {
@@ -579,24 +579,24 @@ odd_names() {
 	assert_output "[\"$S1\",8192,1,[$holder],[\"python3\"]]"
 }
 
-@test "shmls: --deleted gives the exact name of a removed segment" {
-	name="$S-nl"$'\n'"x (deleted)"
-	mkseg "$name" 4096
-	hold_mapped "$name" unlink
+# Segment $1, removed while a process maps it, has that name exactly in
+# shmls --deleted -J.
+assert_deleted_name() {
+	mkseg "$1" 4096
+	hold_mapped "$1" unlink
 	run -0 --separate-stderr pipeline 'shmls --deleted -J "$1" | json_names >"$2"' \
 	    _ "$S*" "$T/names"
-	printf '%s\0' "$name" | cmp - "$T/names"
+	printf '%s\0' "$1" | cmp - "$T/names"
+}
+
+@test "shmls: --deleted gives the exact name of a removed segment" {
+	assert_deleted_name "$S-nl"$'\n'"x (deleted)"
 }
 
 @test "shmls: --deleted as root tells a newline from a backslash-012 in a name" {
 	need_root
 	# /proc/PID/maps shows both as \012; map_files, root only, does not.
-	name="$S-nl"$'\n'"x \\012"
-	mkseg "$name" 4096
-	hold_mapped "$name" unlink
-	run -0 --separate-stderr pipeline 'shmls --deleted -J "$1" | json_names >"$2"' \
-	    _ "$S*" "$T/names"
-	printf '%s\0' "$name" | cmp - "$T/names"
+	assert_deleted_name "$S-nl"$'\n'"x \\012"
 }
 
 @test "shmls: --deleted does not list a segment that is still there" {
@@ -848,6 +848,65 @@ odd_names() {
 	assert_output "$(printf '%s\n' "$S2" "$S3" "$S1")"
 	run -0 shmls -rn -x GROUP -o NAME,GROUP "$S-*"
 	assert_output "$(printf '%s\n' "$S3 54321" "$S1 nogroup" "$S2 root")"
+}
+
+@test "shmls: -x USER and GROUP sort owners whose names share a slot of the cache" {
+	need_root
+	# libbsd's name cache has 317 slots: ids 0 and 317 take the same one.
+	getent passwd 317 >/dev/null && skip "uid 317 has a name here"
+	getent group 317 >/dev/null && skip "gid 317 has a name here"
+	: >"/dev/shm/$S1"
+	: >"/dev/shm/$S2"
+	chown 0:0 "/dev/shm/$S1"
+	chown 317:317 "/dev/shm/$S2"
+	# "317" < "root"
+	run -0 shmls -rn -x USER -o NAME,USER "$S-*"
+	assert_output "$(printf '%s\n' "$S2 317" "$S1 root")"
+	run -0 shmls -rn -x GROUP -o NAME,GROUP "$S-*"
+	assert_output "$(printf '%s\n' "$S2 317" "$S1 root")"
+}
+
+# Runs shmls with /etc/passwd and /etc/group that also hold a user and a
+# group of odd names (uid and gid 4242) and of 40-byte names (4343).
+with_odd_owners() {
+	local long=a234567890123456789012345678901234567890
+	need_private_shm
+	{ cat /etc/passwd; printf '%s:x:4242:4242::/:/bin/false\n' \
+	    "we\"ird\\"$'\001'"us$(printf '\303\251')r"
+	    printf '%s:x:4343:4343::/:/bin/false\n' "$long"
+	} >"$BATS_TEST_TMPDIR/passwd"
+	{ cat /etc/group; printf '%s:x:4242:\n' "gr"$'\t'"oup"$'\377'
+	    printf '%s:x:4343:\n' "g${long#a}"
+	} >"$BATS_TEST_TMPDIR/group"
+	unshare --mount --propagation private sh -c '
+	    mount --bind "$1/passwd" /etc/passwd &&
+	    mount --bind "$1/group" /etc/group && shift && exec "$@"' \
+	    owners "$BATS_TEST_TMPDIR" env PATH="$PATH" "$@"
+}
+
+@test "shmls: owners' names longer than libbsd's cache keeps are shown whole" {
+	: >"/dev/shm/$S1"
+	chown 4343:4343 "/dev/shm/$S1"
+	run -0 with_odd_owners shmls -n -o USER,GROUP "$S1"
+	assert_output "a234567890123456789012345678901234567890 g234567890123456789012345678901234567890"
+	run -0 with_odd_owners shmls -J -o USER,GROUP "$S1"
+	assert_output --partial '"user": "a234567890123456789012345678901234567890"'
+	assert_output --partial '"group": "g234567890123456789012345678901234567890"'
+}
+
+@test "shmls: owners' names are escaped for a table, by libsmartcols for -r and -P, exact in -J" {
+	: >"/dev/shm/$S1"
+	chown 4242:4242 "/dev/shm/$S1"
+	# é is printable in a UTF-8 locale; -r escapes every byte past ASCII.
+	LC_ALL=C.UTF-8 run -0 with_odd_owners shmls -n -o USER,GROUP "$S1"
+	assert_output 'we"ird\\\001us'$'\303\251''r gr\toup\377'
+	run -0 with_odd_owners shmls -rn -o USER,GROUP "$S1"
+	assert_output 'we"ird\x5c\x01us\xc3\xa9r gr\x09oup\xff'
+	run -0 with_odd_owners shmls -P -o USER "$S1"
+	assert_output 'USER="we\x22ird\x5c\x01us\xc3\xa9r"'
+	run -0 with_odd_owners shmls -J -o USER,GROUP "$S1"
+	assert_output --partial '"user": "we\"ird\\\u0001us'$'\303\251''r"'
+	assert_output --partial '"group": "gr\toup'$'\377''"'
 }
 
 @test "shmls: -x NPROCS, PIDS and COMMANDS sort by the holders" {

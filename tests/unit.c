@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
+#include <err.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <locale.h>
@@ -22,10 +23,12 @@
 
 #include "compat.h"
 #include "copyloop.h"
-#include "name.h"
 #include "diag.h"
+#include "format.h"
+#include "name.h"
 #include "parse.h"
 #include "procfs.h"
+#include "procscan.h"
 #include "select.h"
 #include "shmdir.h"
 #include "target.h"
@@ -48,6 +51,7 @@ static int	 npass, nfail;
 static void	 check(bool, const char *, int, const char *, const char *,
 		    ...) __attribute__((format(printf, 5, 6)));
 static const char *show(const char *);
+static void	 same(int, const char *, char *, const char *);
 static void	 test_names(void);
 static void	 test_long_names(void);
 static void	 test_sizes(void);
@@ -55,6 +59,11 @@ static void	 test_modes(void);
 static void	 test_mode_umask(void);
 static void	 test_advice(void);
 static void	 test_ages(void);
+static void	 test_timefmts(void);
+static void	 test_format(void);
+static void	 test_format_time(void);
+static void	 test_format_holders(void);
+static void	 put_text(FILE *, const char *);
 static void	 test_patterns(void);
 static void	 test_selection(void);
 static void	 test_selection_record(void);
@@ -78,6 +87,9 @@ main(void)
 	test_mode_umask();
 	test_advice();
 	test_ages();
+	test_timefmts();
+	test_format();
+	test_format_time();
 	test_patterns();
 	test_selection();
 	test_selection_record();
@@ -734,6 +746,216 @@ test_patterns(void)
 		    c->operand, "against \"%s\": match %d, want %d",
 		    c->name, shmdir_match(c->operand, c->name), c->match);
 	}
+}
+
+/* Time formats for shmls --time-format: a name in any ASCII case. */
+static const struct timefmt_case {
+	int		 line;
+	const char	*arg;
+	bool		 ok;
+	enum timefmt	 val;
+} timefmt_cases[] = {
+	ROW("short", true, TIME_SHORT),
+	ROW("full", true, TIME_FULL),
+	ROW("iso", true, TIME_ISO),
+	ROW("ISO", true, TIME_ISO),
+	ROW("Full", true, TIME_FULL),
+	ROW("", false, 0),
+	ROW("is", false, 0),
+	ROW("iso ", false, 0),
+	ROW("ISO8601", false, 0),
+	ROW("short,iso", false, 0),
+	ROW("\xc4\xb0so", false, 0),
+};
+
+static void
+test_timefmts(void)
+{
+	const struct timefmt_case *c;
+	const char *errstr;
+	enum timefmt v;
+	size_t i;
+
+	for (i = 0; i < nitems(timefmt_cases); i++) {
+		c = &timefmt_cases[i];
+		v = (enum timefmt)-1;
+		errstr = parse_timefmt(c->arg, &v);
+		if (c->ok)
+			CHECK_AT(c->line, errstr == NULL && v == c->val, c->arg,
+			    "parse_timefmt gave %d (%s), want %d", (int)v,
+			    errstr != NULL ? errstr : "ok", (int)c->val);
+		else
+			CHECK_AT(c->line, errstr != NULL &&
+			    strstr(errstr, "unknown time format") != NULL,
+			    c->arg, "parse_timefmt gave %d (%s)", (int)v,
+			    errstr != NULL ? errstr : "ok");
+	}
+}
+
+/* Compares what a formatter gave (and frees it) with what it must give. */
+static void
+same(int line, const char *input, char *got, const char *want)
+{
+	CHECK_AT(line, got == NULL ? want == NULL : want != NULL &&
+	    strcmp(got, want) == 0, input, "gave \"%s\", want \"%s\"",
+	    got != NULL ? show(got) : "(null)",
+	    want != NULL ? want : "(null)");
+	free(got);
+}
+
+/*
+ * The cells of shmls: numbers, sizes in bytes and as ls -lh shows them,
+ * permissions, modes, owners and JSON strings.
+ */
+static void
+test_format(void)
+{
+	struct fmt_size_last last = FMT_SIZE_LAST_INIT;
+	char *text = NULL;
+	size_t len;
+	FILE *fp;
+
+	same(__LINE__, "0", fmt_num(0), "0");
+	same(__LINE__, "4096", fmt_num(4096), "4096");
+	same(__LINE__, "UINTMAX_MAX", fmt_num(UINTMAX_MAX),
+	    "18446744073709551615");
+
+	same(__LINE__, "-1", fmt_size(-1, false, &last), NULL);
+	same(__LINE__, "-1", fmt_size(-1, true, &last), NULL);
+	same(__LINE__, "3G", fmt_size(3221225472, true, &last), "3221225472");
+	same(__LINE__, "0", fmt_size(0, false, &last), "0B");
+	same(__LINE__, "1", fmt_size(1, false, &last), "1B");
+	same(__LINE__, "4001", fmt_size(4001, false, &last), "3.9K");
+	/* Again: the remembered text, not another's. */
+	same(__LINE__, "4001", fmt_size(4001, false, &last), "3.9K");
+	same(__LINE__, "13001", fmt_size(13001, false, &last), "13K");
+	same(__LINE__, "3G", fmt_size(3221225472, false, &last), "3.0G");
+	same(__LINE__, "1.5M", fmt_size(1572864, false, &last), "1.5M");
+
+	same(__LINE__, "04755", fmt_perms(S_IFREG | 04755), "rwsr-xr-x");
+	same(__LINE__, "0", fmt_perms(S_IFREG), "---------");
+	same(__LINE__, "01777", fmt_perms(S_IFDIR | 01777), "rwxrwxrwt");
+	same(__LINE__, "04755", fmt_mode(S_IFREG | 04755), "4755");
+	same(__LINE__, "0", fmt_mode(S_IFREG), "0000");
+	same(__LINE__, "0640", fmt_mode(0640), "0640");
+
+	same(__LINE__, "uid 0", xstrdup(fmt_owner(false, 0)), "root");
+	same(__LINE__, "gid 0", xstrdup(fmt_owner(true, 0)), "root");
+	same(__LINE__, "uid 2147483646", xstrdup(fmt_owner(false,
+	    2147483646)), "2147483646");
+	same(__LINE__, "gid 2147483646", xstrdup(fmt_owner(true,
+	    2147483646)), "2147483646");
+
+	test_format_holders();
+
+	if ((fp = open_memstream(&text, &len)) == NULL)
+		err(1, NULL);
+	fmt_json_string(fp, "a\"b\\c\n\x01\x1f \x7f\xff\xc3\xa9");
+	fmt_json_string(fp, "");
+	if (fclose(fp) == EOF)
+		err(1, NULL);
+	same(__LINE__, "json", text,
+	    "\"a\\\"b\\\\c\\u000a\\u0001\\u001f \x7f\xff\xc3\xa9\"\"\"");
+}
+
+static void
+put_text(FILE *fp, const char *s)
+{
+	fputs(s, fp);
+}
+
+/*
+ * Lists of holders as text and as JSON: PIDs, PIDs in their namespace
+ * (unknown for one that is gone), and command names escaped by the list's
+ * own function.
+ */
+static void
+test_format_holders(void)
+{
+	static const struct fmt_list text = { "", ",", "", "-", put_text };
+	static const struct fmt_list json = { "[", ", ", "]", "null",
+	    fmt_json_string };
+	struct procscan_holder v[3];
+	char want[64];
+
+	memset(v, 0, sizeof(v));
+	v[0].pid = 1;
+	strlcpy(v[0].comm, "init", sizeof(v[0].comm));
+	v[1].pid = getpid();
+	strlcpy(v[1].comm, "a\"b\n", sizeof(v[1].comm));
+	v[2].pid = 0x7ffffff0;		/* above any pid_max: gone */
+
+	same(__LINE__, "none", fmt_holders(v, 0, HOLDER_PID, &text), "");
+	same(__LINE__, "none", fmt_holders(v, 0, HOLDER_COMM, &json), "[]");
+	snprintf(want, sizeof(want), "1,%d,%d", (int)getpid(), 0x7ffffff0);
+	same(__LINE__, "pids", fmt_holders(v, 3, HOLDER_PID, &text), want);
+	snprintf(want, sizeof(want), "[1, %d, %d]", (int)getpid(),
+	    0x7ffffff0);
+	same(__LINE__, "pids", fmt_holders(v, 3, HOLDER_PID, &json), want);
+	same(__LINE__, "comms", fmt_holders(v, 3, HOLDER_COMM, &text),
+	    "init,a\"b\n,");
+	same(__LINE__, "comms", fmt_holders(v, 3, HOLDER_COMM, &json),
+	    "[\"init\", \"a\\\"b\\u000a\", \"\"]");
+	/* Our own PID namespace's is ours, where the test runs in one. */
+	snprintf(want, sizeof(want), "%d,-", (int)target_nspid(getpid()));
+	same(__LINE__, "nspids", fmt_holders(v + 1, 2, HOLDER_NSPID, &text),
+	    want);
+	snprintf(want, sizeof(want), "[%d, null]", (int)target_nspid(getpid()));
+	same(__LINE__, "nspids", fmt_holders(v + 1, 2, HOLDER_NSPID, &json),
+	    want);
+}
+
+/*
+ * Times as shmls shows them, in two zones; each case has a second of its
+ * own, since fmt_time remembers the last second it formatted.
+ */
+static void
+test_format_time(void)
+{
+	const time_t t = 1577934245;	/* 2020-01-02 03:04:05 UTC */
+	struct timespec ts = { t, 123456789 };
+	char *old, *s;
+
+	old = getenv("TZ") != NULL ? xstrdup(getenv("TZ")) : NULL;
+	setenv("TZ", "UTC", 1);
+	tzset();
+	same(__LINE__, "full", fmt_time(&ts, TIME_FULL),
+	    "2020-01-02 03:04:05.123456789 +0000");
+	same(__LINE__, "iso", fmt_time(&ts, TIME_ISO),
+	    "2020-01-02T03:04:05+00:00");
+	/* The same second in another format is not the last one's text. */
+	same(__LINE__, "short", fmt_time(&ts, TIME_SHORT), "Jan  2  2020");
+	same(__LINE__, "short", fmt_time(&ts, TIME_SHORT), "Jan  2  2020");
+	ts.tv_sec = t + 1;
+	same(__LINE__, "short", fmt_time(&ts, TIME_SHORT), "Jan  2  2020");
+	/* Within the last six months: the time of day, not the year. */
+	ts.tv_sec = time(NULL) - 60;
+	s = fmt_time(&ts, TIME_SHORT);
+	CHECK(s != NULL && strlen(s) == 12 && s[9] == ':', "short, recent",
+	    "gave \"%s\"", s != NULL ? s : "(null)");
+	free(s);
+	/* In the future: the year, as ls shows it. */
+	ts.tv_sec = time(NULL) + 86400;
+	s = fmt_time(&ts, TIME_SHORT);
+	CHECK(s != NULL && strlen(s) == 12 && s[9] != ':', "short, future",
+	    "gave \"%s\"", s != NULL ? s : "(null)");
+	free(s);
+
+	setenv("TZ", "Asia/Kolkata", 1);
+	tzset();
+	ts.tv_sec = t + 2;
+	same(__LINE__, "iso, +05:30", fmt_time(&ts, TIME_ISO),
+	    "2020-01-02T08:34:07+05:30");
+	ts.tv_sec = t + 3;
+	same(__LINE__, "full, +0530", fmt_time(&ts, TIME_FULL),
+	    "2020-01-02 08:34:08.123456789 +0530");
+
+	if (old != NULL)
+		setenv("TZ", old, 1);
+	else
+		unsetenv("TZ");
+	free(old);
+	tzset();
 }
 
 /*
