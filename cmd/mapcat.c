@@ -77,14 +77,8 @@ main(int argc, char *argv[])
 		case 'o':
 			offset = cli_size("offset", optarg);
 			break;
-		case 'h':
-		case OPT_HELP:
-			help(options, NULL);
-		case 'V':
-		case OPT_VERSION:
-			version();
 		default:
-			usage();
+			cli_other(ch, options, NULL);
 		}
 	}
 	argc -= optind;

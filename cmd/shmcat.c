@@ -86,14 +86,8 @@ main(int argc, char *argv[])
 		case OPT_TARGET:
 			cli_target(optarg);
 			break;
-		case 'h':
-		case OPT_HELP:
-			help(options, NULL);
-		case 'V':
-		case OPT_VERSION:
-			version();
 		default:
-			usage();
+			cli_other(ch, options, NULL);
 		}
 	}
 	argc -= optind;
@@ -101,8 +95,7 @@ main(int argc, char *argv[])
 	if (argc == 0)
 		usagex("missing segment name");
 	cli_names(argc, argv);
-	if (seg_dirfd() == -1)
-		err(1, "%s", SHM_DIR);
+	seg_dir_need();
 
 	/*
 	 * With --progress, a signal ends the copy as a failure would, so

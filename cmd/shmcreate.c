@@ -81,14 +81,8 @@ main(int argc, char *argv[])
 		case 'v':
 			vflag = true;
 			break;
-		case 'h':
-		case OPT_HELP:
-			help(options, NULL);
-		case 'V':
-		case OPT_VERSION:
-			version();
 		default:
-			usage();
+			cli_other(ch, options, NULL);
 		}
 	}
 	argc -= optind;
@@ -96,8 +90,7 @@ main(int argc, char *argv[])
 	if (argc == 0)
 		usagex("missing segment name");
 	cli_names(argc, argv);
-	if (seg_dirfd() == -1)
-		err(1, "%s", SHM_DIR);
+	seg_dir_need();
 
 	intr_catch();
 	for (i = 0; i < argc; i++) {

@@ -341,11 +341,8 @@ main(int argc, char *argv[])
 		case 'h':
 		case OPT_HELP:
 			shmls_help();
-		case 'V':
-		case OPT_VERSION:
-			version();
 		default:
-			usage();
+			cli_other(ch, options, NULL);
 		}
 	}
 	argc -= optind;
@@ -509,8 +506,7 @@ list(int argc, char **argv)
 	int json;
 
 	if (scan || deleted) {
-		if (seg_dirfd() == -1)
-			err(1, "%s", SHM_DIR);
+		seg_dir_need();
 		scan_procs("holders are not shown",
 		    "holders may be missing");
 		holders_member = true;

@@ -127,14 +127,8 @@ main(int argc, char *argv[])
 		case 'v':
 			vflag = true;
 			break;
-		case 'h':
-		case OPT_HELP:
-			help(options, NULL);
-		case 'V':
-		case OPT_VERSION:
-			version();
 		default:
-			usage();
+			cli_other(ch, options, NULL);
 		}
 	}
 	argc -= optind;
@@ -150,8 +144,8 @@ main(int argc, char *argv[])
 	 * commands do: not "NAME: No such file" for each name, nor nothing
 	 * at all under -f.
 	 */
-	if (argc > 0 && seg_dirfd() == -1)
-		err(1, "%s", SHM_DIR);
+	if (argc > 0)
+		seg_dir_need();
 	if (unused)
 		check_view();
 	now = time(NULL);

@@ -115,14 +115,8 @@ main(int argc, char *argv[])
 		case 't':
 			tflag = true;
 			break;
-		case 'h':
-		case OPT_HELP:
-			help(options, NULL);
-		case 'V':
-		case OPT_VERSION:
-			version();
 		default:
-			usage();
+			cli_other(ch, options, NULL);
 		}
 	}
 	argc -= optind;
@@ -138,8 +132,7 @@ main(int argc, char *argv[])
 	if (argc > 1)
 		usagex("one segment name only");
 	cli_names(argc, argv);
-	if (seg_dirfd() == -1)
-		err(1, "%s", SHM_DIR);
+	seg_dir_need();
 
 	if (pflag)
 		progress_start();

@@ -104,6 +104,26 @@ version(void)
 }
 
 /*
+ * The cases every command's getopt_long loop ends with: -h and --help,
+ * -V and --version, and any other, which getopt_long has already said
+ * is wrong.
+ */
+noreturn void
+cli_other(int ch, const char *options, const char *more)
+{
+	switch (ch) {
+	case 'h':
+	case OPT_HELP:
+		help(options, more);
+	case 'V':
+	case OPT_VERSION:
+		version();
+	default:
+		usage();
+	}
+}
+
+/*
  * The one shape of a bad option value: "invalid WHAT 'VALUE': why", the
  * value escaped, then usage and exit 2.  Nothing when errstr is NULL.
  */

@@ -29,6 +29,8 @@ noreturn void	 usagex(const char *, ...)
 		    __attribute__((format(printf, 1, 2)));
 noreturn void	 help(const char *options, const char *more);
 noreturn void	 version(void);
+noreturn void	 cli_other(int ch, const char *options,
+		    const char *more);
 off_t		 cli_size(const char *what, const char *arg);
 mode_t		 cli_mode(const char *arg);
 int		 cli_advice(const char *arg);

@@ -11,6 +11,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 
+#include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -41,6 +42,17 @@ seg_dirfd(void)
 	if (dirfd == -1)
 		dirfd = open(SHM_DIR, O_PATH | O_DIRECTORY | O_CLOEXEC);
 	return dirfd;
+}
+
+/*
+ * Opens the directory before the first operand, or ends the command
+ * naming it, so that a missing /dev/shm is said once, not per operand.
+ */
+void
+seg_dir_need(void)
+{
+	if (seg_dirfd() == -1)
+		err(1, "%s", SHM_DIR);
 }
 
 /*

@@ -13,6 +13,7 @@
 #define SHM_DIR	"/dev/shm"
 
 int	seg_dirfd(void);
+void	seg_dir_need(void);
 int	seg_dev(dev_t *dev);
 int	seg_open(const char *name, int flags);
 int	seg_create(const char *name, mode_t mode, bool excl, bool *created);
