@@ -22,7 +22,6 @@
 #include "diag.h"
 #include "intr.h"
 #include "mapcopy.h"
-#include "parse.h"
 #include "progress.h"
 #include "xfer.h"
 

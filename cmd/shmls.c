@@ -571,6 +571,7 @@ new_table(const char *name)
 /*
  * Says so when segments on a file system of size bytes promise more than
  * it holds, since a writer touching all its pages could not have them.
+ * A notice that keeps exit 0: nothing failed, and the listing is whole.
  */
 static void
 warn_promise(const char *where, uintmax_t promised, uintmax_t size,
@@ -1063,12 +1064,15 @@ list_targets(int argc, char **argv)
 	if (view == PROCSCAN_NOT_PROCFS)
 		errx(1, "%s; no /dev/shm can be found",
 		    procscan_view_why(view));
+	/*
+	 * As with -p: the view is partial, so say so, but list what is seen;
+	 * notices that keep exit 0, since nothing seen failed.
+	 */
 	if (view != PROCSCAN_ALL)
 		warnx("%s; a /dev/shm only other processes see may be missing",
 		    procscan_view_why(view));
 	if (target_all(&v, &n, &skipped) == -1)
 		err(1, "/proc");
-	/* As with -p: the view is partial, so say so, but list what is seen. */
 	if (skipped > 0)
 		warnx("%zu process%s could not be inspected; a /dev/shm only "
 		    "they see may be missing", skipped, skipped == 1 ? "" : "es");

@@ -20,7 +20,6 @@
 #include "cli.h"
 #include "closestream.h"
 #include "diag.h"
-#include "parse.h"
 #include "procscan.h"
 #include "segment.h"
 #include "select.h"

@@ -22,7 +22,6 @@
 #include "diag.h"
 #include "fdcopy.h"
 #include "intr.h"
-#include "parse.h"
 #include "progress.h"
 #include "segment.h"
 #include "xfer.h"

@@ -29,7 +29,7 @@ struct copy {
 	off_t		 skip;		/* input bytes read and dropped first */
 	off_t		 max;		/* copy at most this; < 0: no limit */
 	off_t		 room;		/* >= 0: more input is E_PASTEND */
-	int		 short_err;	/* errno when input ends first; 0: none */
+	int		 short_err;	/* errno if input ends first; 0: none */
 	bool		 wait;		/* input may block: intr_wait for it */
 	bool		 string;	/* stop before the first NUL byte */
 	int		 out;		/* the destination, unless put is set */

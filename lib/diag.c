@@ -18,7 +18,6 @@
 #include <wchar.h>
 
 #include "diag.h"
-#include "name.h"
 
 const char *
 diag_strerror(int e)

@@ -211,7 +211,10 @@ xfer_in(int in, int fd, off_t off, off_t room, off_t *done,
 		if (room >= 0 && room - *done < (off_t)n)
 			n = (size_t)(room - *done);
 		pos = off + *done;
-		/* Near the largest offset, copy_loop says EFBIG, writing nothing. */
+		/*
+		 * Near the largest offset, copy_loop says EFBIG, writing
+		 * nothing.
+		 */
 		if (m == M_RW || n == 0 || OFF_MAX - pos < (off_t)n)
 			break;
 		if (intr_check() == -1) {

@@ -298,7 +298,8 @@ parse_timefmt(const char *arg, enum timefmt *val)
 			return NULL;
 		}
 	}
-	return "unknown time format (short, full, iso)";
+	/* shmls's words before cli_timefmt: the move changes no message. */
+	return "use short, full or iso";
 }
 
 /*

@@ -30,10 +30,10 @@
 #include <linux/magic.h>
 
 #include <ctype.h>
-#include <inttypes.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -41,6 +41,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "procfs.h"
 #include "procscan.h"
 #include "segment.h"
 

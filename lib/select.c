@@ -12,8 +12,8 @@
  * set; no operands pick every segment, and every semaphore only when all
  * is set.  Semaphores are not segments, so '*' leaves them alone.
  */
-#include <errno.h>
 #include <err.h>
+#include <errno.h>
 #include <stdlib.h>
 
 #include "diag.h"

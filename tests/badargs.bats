@@ -172,12 +172,12 @@ shmls -o NAM                        | shmls: unknown column 'NAM'
 shmls -o NAMES                      | shmls: unknown column 'NAMES'
 shmls -o $'NAME,\n'                 | shmls: unknown column '\n'
 shmls --output=+SIZE,BOGUS -J       | shmls: unknown column 'BOGUS'
-shmls --time-format=long            | shmls: invalid time format 'long': unknown time format (short, full, iso)
-shmls --time-format ''              | shmls: invalid time format '': unknown time format (short, full, iso)
-shmls --time-format ISO8601         | shmls: invalid time format 'ISO8601': unknown time format (short, full, iso)
-shmls --time-format 'iso '          | shmls: invalid time format 'iso ': unknown time format (short, full, iso)
-shmls --time-format is              | shmls: invalid time format 'is': unknown time format (short, full, iso)
-shmls --time-format=short,iso       | shmls: invalid time format 'short,iso': unknown time format (short, full, iso)
+shmls --time-format=long            | shmls: invalid time format 'long': use short, full or iso
+shmls --time-format ''              | shmls: invalid time format '': use short, full or iso
+shmls --time-format ISO8601         | shmls: invalid time format 'ISO8601': use short, full or iso
+shmls --time-format 'iso '          | shmls: invalid time format 'iso ': use short, full or iso
+shmls --time-format is              | shmls: invalid time format 'is': use short, full or iso
+shmls --time-format=short,iso       | shmls: invalid time format 'short,iso': use short, full or iso
 shmls --time-format                 | shmls: option '--time-format' requires an argument
 shmls -J -r                         | shmls: options -J and -r are mutually exclusive
 shmls -r -J                         | shmls: options -r and -J are mutually exclusive

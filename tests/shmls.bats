@@ -151,7 +151,7 @@ odd_names() {
 @test "shmls: a bad --time-format is a usage error naming it" {
 	run -2 --separate-stderr shmls --time-format=long
 	assert_output ''
-	assert_usage_error "shmls: invalid time format 'long': unknown time format (short, full, iso)"
+	assert_usage_error "shmls: invalid time format 'long': use short, full or iso"
 }
 
 @test "shmls: an unknown column is a usage error naming it" {
