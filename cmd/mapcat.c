@@ -146,12 +146,13 @@ cat_fd(int fd, const char *path)
 	if (S_ISREG(st.st_mode) && st.st_size > 0) {
 		len = xfer_span(st.st_size - pos, offset, length);
 		start = offset < st.st_size - pos ? pos + offset : st.st_size;
-		r = xfer_map_out(fd, start, len, STDOUT_FILENO, advice, &side);
+		r = mapcopy_out(fd, start, len, STDOUT_FILENO, advice, &side);
 		/* Leave stdin where cat would: after what was printed. */
 		if (r == 0 && fd == STDIN_FILENO)
 			(void)lseek(fd, start + len, SEEK_SET);
 	} else
-		r = xfer_stream_out(fd, offset, length, STDOUT_FILENO, &side);
+		r = mapcopy_stream_out(fd, offset, length, STDOUT_FILENO,
+		    &side);
 	if (r == -1) {
 		intr_exit();
 		if (side == XFER_DEST)

@@ -159,7 +159,7 @@ sync_one(const char *path)
 	} else {
 		end = offset + xfer_span(st.st_size, offset, length);
 	}
-	if (xfer_msync(fd, offset, end - offset, msflags) == -1) {
+	if (mapcopy_msync(fd, offset, end - offset, msflags) == -1) {
 		/* What -w stored stays in the file: say how much, and where. */
 		if (done > 0) {
 			warn_op("%s: %s; %s written at offset %jd, not synced",
@@ -213,7 +213,7 @@ write_in(const char *path, int fd, off_t size, off_t *done,
 		warn_past_end(path, "file", size, offset, want, 0);
 		return 1;
 	}
-	return xfer_map_in(STDIN_FILENO, fd, offset, length, gflag, done,
+	return mapcopy_in(STDIN_FILENO, fd, offset, length, gflag, done,
 	    side);
 }
 

@@ -72,7 +72,7 @@ main(int argc, char *argv[])
 			break;
 		case OPT_LOCK:
 			lock = true;
-			flags |= XFER_SNAPSHOT;
+			flags |= FDCOPY_SNAPSHOT;
 			break;
 		case 'o':
 			offset = cli_size("offset", optarg);
@@ -81,7 +81,7 @@ main(int argc, char *argv[])
 			pflag = true;
 			break;
 		case 's':
-			flags |= XFER_STRING;
+			flags |= FDCOPY_STRING;
 			break;
 		case OPT_TARGET:
 			cli_target(optarg);
@@ -131,7 +131,7 @@ cat_one(const char *name)
 		return;
 	}
 	len = xfer_span(st.st_size, offset, length);
-	if (xfer_out(fd, offset, len, STDOUT_FILENO, flags, &side) == -1) {
+	if (fdcopy_out(fd, offset, len, STDOUT_FILENO, flags, &side) == -1) {
 		intr_exit();
 		if (side == XFER_DEST)
 			stdout_error();

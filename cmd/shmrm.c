@@ -20,6 +20,7 @@
 #include "cli.h"
 #include "closestream.h"
 #include "diag.h"
+#include "format.h"
 #include "procscan.h"
 #include "segment.h"
 #include "select.h"
@@ -281,8 +282,7 @@ add_candidate(const char *name, const struct stat *st)
 		cands = c;
 	}
 	c = &cands[ncands];
-	if ((c->name = strdup(name)) == NULL)
-		err(1, NULL);
+	c->name = xstrdup(name);
 	if ((c->have_st = st != NULL))
 		c->st = *st;
 	ncands++;

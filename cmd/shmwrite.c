@@ -224,7 +224,7 @@ write_one(const char *name)
 	    seg_reserve(fd, offset, left) == -1)
 		goto fail;
 
-	if (xfer_in(STDIN_FILENO, fd, offset, limit, &done, &side) == -1) {
+	if (fdcopy_in(STDIN_FILENO, fd, offset, limit, &done, &side) == -1) {
 		if (errno == E_PASTEND) {
 			warn_past_end(name, "segment", st.st_size, offset, -1,
 			    done);

@@ -140,24 +140,24 @@ move(enum method *m, int in, off_t *inoff, int out, off_t *outoff, size_t n)
 
 /*
  * Copies [off, off + len) of the regular file fd to out.  A file that ends
- * before off + len shrank under us: E_SHRANK.  With XFER_STRING, stops
- * before the first NUL byte; with XFER_SNAPSHOT, copies the bytes now
+ * before off + len shrank under us: E_SHRANK.  With FDCOPY_STRING, stops
+ * before the first NUL byte; with FDCOPY_SNAPSHOT, copies the bytes now
  * rather than handing the pipe references to the pages, which the reader
  * would read as they are when it reads them.  Returns 0, or -1 with errno
  * and *side set.
  */
 int
-xfer_out(int fd, off_t off, off_t len, int out, int flags,
+fdcopy_out(int fd, off_t off, off_t len, int out, int flags,
     enum xfer_side *side)
 {
 	struct copy c = { .in = fd, .room = -1, .short_err = E_SHRANK,
-	    .string = (flags & XFER_STRING) != 0, .out = out, .outpos = -1 };
+	    .string = (flags & FDCOPY_STRING) != 0, .out = out, .outpos = -1 };
 	enum method m = M_RW;
 	off_t done;
 	ssize_t r;
 	size_t n;
 
-	if ((flags & (XFER_STRING | XFER_SNAPSHOT)) == 0 && len > 0)
+	if ((flags & (FDCOPY_STRING | FDCOPY_SNAPSHOT)) == 0 && len > 0)
 		m = method_for(out, false);
 	while (len > 0 && m != M_RW) {
 		if (intr_check() == -1) {
@@ -193,7 +193,7 @@ xfer_out(int fd, off_t off, off_t len, int out, int flags,
  * set; a signal of intr_catch's is EINTR, from the side of the source.
  */
 int
-xfer_in(int in, int fd, off_t off, off_t room, off_t *done,
+fdcopy_in(int in, int fd, off_t off, off_t room, off_t *done,
     enum xfer_side *side)
 {
 	struct copy c = { .in = in, .inpos = -1, .max = -1, .wait = true,

@@ -13,15 +13,15 @@
 
 #include "xfer.h"
 
-/* Flags for xfer_out. */
-#define XFER_STRING	0x01	/* stop before the first NUL byte */
-#define XFER_SNAPSHOT	0x02	/* copy the bytes now; never pass pages on */
+/* Flags for fdcopy_out. */
+#define FDCOPY_STRING	0x01	/* stop before the first NUL byte */
+#define FDCOPY_SNAPSHOT	0x02	/* copy the bytes now; never pass pages on */
 
 #define FDCOPY_PIPESZ	(1024 * 1024)	/* what we make pipes grow to */
 
-int	xfer_out(int fd, off_t off, off_t len, int out, int flags,
+int	fdcopy_out(int fd, off_t off, off_t len, int out, int flags,
 	    enum xfer_side *side);
-int	xfer_in(int in, int fd, off_t off, off_t room, off_t *done,
+int	fdcopy_in(int in, int fd, off_t off, off_t room, off_t *done,
 	    enum xfer_side *side);
 
 /* For mapcopy.c, which splices pages into pipes too. */

@@ -248,7 +248,7 @@ map_fault_errno(int fd, off_t end)
  * so is the last page below 2^63.
  */
 int
-xfer_map_out(int fd, off_t off, off_t len, int out, int advice,
+mapcopy_out(int fd, off_t off, off_t len, int out, int advice,
     enum xfer_side *side)
 {
 	struct copy c = { .in = fd, .room = -1, .short_err = E_SHRANK,
@@ -303,7 +303,7 @@ xfer_map_out(int fd, off_t off, off_t len, int out, int advice,
 			if (first && (errno == ENODEV || errno == EACCES ||
 			    errno == EINVAL) && lseek(fd, win.off, SEEK_SET) !=
 			    -1)
-				return xfer_stream_out(fd, 0, end - win.off,
+				return mapcopy_stream_out(fd, 0, end - win.off,
 				    out, side);
 			*side = XFER_SOURCE;
 			return -1;
@@ -323,7 +323,7 @@ xfer_map_out(int fd, off_t off, off_t len, int out, int advice,
  * (len < 0: to the end).
  */
 int
-xfer_stream_out(int fd, off_t skip, off_t len, int out, enum xfer_side *side)
+mapcopy_stream_out(int fd, off_t skip, off_t len, int out, enum xfer_side *side)
 {
 	struct copy c = { .in = fd, .inpos = -1, .max = len, .room = -1,
 	    .out = out, .outpos = -1 };
@@ -414,7 +414,7 @@ map_sink(void *ctx, const char *p, size_t n, off_t pos, size_t *took)
  * without, input past the end is E_PASTEND.
  */
 int
-xfer_map_in(int in, int fd, off_t off, off_t max, bool grow, off_t *done,
+mapcopy_in(int in, int fd, off_t off, off_t max, bool grow, off_t *done,
     enum xfer_side *side)
 {
 	struct map_sink m = { .fd = fd, .grow = grow };
@@ -439,7 +439,7 @@ xfer_map_in(int in, int fd, off_t off, off_t max, bool grow, off_t *done,
 
 /* msync(2) [off, off + len) of fd through shared mappings, a window each. */
 int
-xfer_msync(int fd, off_t off, off_t len, int flags)
+mapcopy_msync(int fd, off_t off, off_t len, int flags)
 {
 	struct windows win = { .fd = fd, .prot = PROT_READ,
 	    .flags = MAP_SHARED, .off = off, .end = off + len };

@@ -13,12 +13,12 @@
 
 #include "xfer.h"
 
-int	xfer_map_out(int fd, off_t off, off_t len, int out, int advice,
+int	mapcopy_out(int fd, off_t off, off_t len, int out, int advice,
 	    enum xfer_side *side);
-int	xfer_stream_out(int fd, off_t skip, off_t len, int out,
+int	mapcopy_stream_out(int fd, off_t skip, off_t len, int out,
 	    enum xfer_side *side);
-int	xfer_map_in(int in, int fd, off_t off, off_t max, bool grow,
+int	mapcopy_in(int in, int fd, off_t off, off_t max, bool grow,
 	    off_t *done, enum xfer_side *side);
-int	xfer_msync(int fd, off_t off, off_t len, int flags);
+int	mapcopy_msync(int fd, off_t off, off_t len, int flags);
 
 #endif

@@ -17,7 +17,6 @@
 
 #include "procfs.h"
 
-#define DELETED		" (deleted)"	/* what the kernel appends */
 
 static const char	*hex_field(const char *, int, uint64_t *, char);
 static const char	*perms_field(const char *, char [5]);
@@ -142,7 +141,6 @@ procfs_nspid(const char *status, pid_t *first, pid_t *last)
 int
 procfs_map_line(const char *line, struct procfs_map *m)
 {
-	const size_t dlen = sizeof(DELETED) - 1;
 	uint64_t major, minor;
 	const char *p;
 
@@ -164,8 +162,21 @@ procfs_map_line(const char *line, struct procfs_map *m)
 	m->dev = makedev((unsigned int)major, (unsigned int)minor);
 	m->path = p;
 	m->pathlen = strlen(p);
-	m->deleted = m->pathlen > dlen &&
-	    strcmp(p + m->pathlen - dlen, DELETED) == 0;
+	m->deleted = procfs_deleted(p, m->pathlen);
+	return 0;
+}
+
+/*
+ * Whether the kernel marked a path of len bytes, from maps or a
+ * descriptor's link, as removed; returns the length without the mark.
+ */
+size_t
+procfs_deleted(const char *path, size_t len)
+{
+	const size_t dlen = sizeof(PROCFS_DELETED) - 1;
+
+	if (len > dlen && strcmp(path + len - dlen, PROCFS_DELETED) == 0)
+		return len - dlen;
 	return 0;
 }
 

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #define PROCFS_COMM_MAX	16	/* TASK_COMM_LEN, with its NUL */
+#define PROCFS_DELETED	" (deleted)"	/* after a removed file's path */
 
 /*
  * One line of /proc/PID/maps: "start-end perms offset major:minor inode",
@@ -38,5 +39,6 @@ int	procfs_int(const char *path, int *val);
 int	procfs_nspid(const char *status, pid_t *first, pid_t *last);
 int	procfs_map_line(const char *line, struct procfs_map *m);
 size_t	procfs_map_unescape(char *path);
+size_t	procfs_deleted(const char *path, size_t len);
 
 #endif

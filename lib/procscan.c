@@ -47,7 +47,6 @@
 
 #define PROC_DIR	"/proc"
 #define SHM_PREFIX	SHM_DIR "/"
-#define DELETED		" (deleted)"	/* what the kernel appends */
 
 /*
  * maps is read in chunks this large: stdio would read it 1024 bytes at
@@ -121,7 +120,6 @@ static void	 scan_map(const struct want *, struct found *, struct proc *,
 		    char *);
 static void	 add_hit(struct found *, struct proc *, dev_t, ino_t, bool,
 		    const char *, const struct stat *);
-static bool	 ends_deleted(const char *, size_t);
 static void	 strip_deleted(char *);
 static bool	 still_named(const struct procscan_entry *);
 static int	 nspid_count(pid_t *);
@@ -340,7 +338,7 @@ scan_proc(const struct want *w, struct found *f, struct proc *p, int procfd,
 static int
 scan_fds(const struct want *w, struct found *f, struct proc *p)
 {
-	char link[PATH_MAX + sizeof(DELETED)];
+	char link[PATH_MAX + sizeof(PROCFS_DELETED)];
 	struct dirent *de;
 	struct stat st;
 	DIR *dir;
@@ -367,7 +365,7 @@ scan_fds(const struct want *w, struct found *f, struct proc *p)
 			 * holds the segment it is, nameless here.
 			 */
 			if (len > 0 && link[0] == '/' &&
-			    !ends_deleted(link, (size_t)len) &&
+			    procfs_deleted(link, (size_t)len) == 0 &&
 			    on_our_mount(w, f, p, de->d_name) &&
 			    fstatat(dirfd(dir), de->d_name, &st, 0) == 0 &&
 			    st.st_dev == w->dev && S_ISREG(st.st_mode) &&
@@ -581,7 +579,7 @@ scan_maps(const struct want *w, struct found *f, struct proc *p)
 static void
 scan_map(const struct want *w, struct found *f, struct proc *p, char *line)
 {
-	char link[PATH_MAX + sizeof(DELETED)], mf[64];
+	char link[PATH_MAX + sizeof(PROCFS_DELETED)], mf[64];
 	struct procfs_map m;
 	struct stat st;
 	bool deleted, have_stat;
@@ -669,22 +667,13 @@ add_hit(struct found *f, struct proc *p, dev_t dev, ino_t ino, bool deleted,
 	f->n++;
 }
 
-/* Whether the kernel marked the path of len bytes as removed. */
-static bool
-ends_deleted(const char *path, size_t len)
-{
-	size_t dlen = sizeof(DELETED) - 1;
-
-	return len > dlen && strcmp(path + len - dlen, DELETED) == 0;
-}
-
 static void
 strip_deleted(char *path)
 {
-	size_t len = strlen(path);
+	size_t len;
 
-	if (ends_deleted(path, len))
-		path[len - (sizeof(DELETED) - 1)] = '\0';
+	if ((len = procfs_deleted(path, strlen(path))) > 0)
+		path[len] = '\0';
 }
 
 /*

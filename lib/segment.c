@@ -73,16 +73,6 @@ seg_dev(dev_t *dev)
 	return 0;
 }
 
-/*
- * The errno that says why a file of this mode is not a segment: why it is
- * not a regular file, in the words every command uses.
- */
-int
-seg_not_segment_errno(mode_t mode)
-{
-	return file_not_regular_errno(mode);
-}
-
 static int
 open_at(const char *name, int flags, mode_t mode)
 {
@@ -213,7 +203,8 @@ seg_stat(const char *name, struct stat *st)
 int
 seg_not_removable_errno(mode_t mode)
 {
-	return S_ISREG(mode) || S_ISLNK(mode) ? 0 : seg_not_segment_errno(mode);
+	return S_ISREG(mode) || S_ISLNK(mode) ? 0 :
+	    file_not_regular_errno(mode);
 }
 
 /*
@@ -240,12 +231,6 @@ seg_unlink_if(const char *name, const struct stat *want)
 		return -1;
 	}
 	return unlinkat(dirfd, name, 0) == -1 ? -1 : 1;
-}
-
-int
-seg_unlink(const char *name)
-{
-	return seg_unlink_if(name, NULL) == -1 ? -1 : 0;
 }
 
 /*

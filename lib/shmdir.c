@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "segment.h"
 #include "shmdir.h"
 
@@ -145,7 +146,7 @@ shmdir_why_errno(const char *name)
 	if (seg_stat(name, &st) == -1)
 		return errno;
 	if (!S_ISREG(st.st_mode))
-		return seg_not_segment_errno(st.st_mode);
+		return file_not_regular_errno(st.st_mode);
 	return ENOENT;
 }
 

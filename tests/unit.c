@@ -1188,7 +1188,8 @@ test_cgroup(void)
  * the path exactly as it stands after the padding.  A line that is not
  * one (want -1) must be rejected whole, never read in part.
  */
-#define PAD	"                          "	/* the kernel's, before a path */
+/* The kernel's padding before a path. */
+#define PAD	"                          "
 #define BAD(text)	ROW(text, -1, 0, 0, 0, NULL, 0, 0, 0, NULL, false)
 static const struct {
 	int		 line;
@@ -1420,7 +1421,7 @@ static const struct {
 	int		 line;
 	const char	*in;
 	size_t		 inlen;
-	bool		 file;		/* pread from a file, else read a pipe */
+	bool		 file;		/* pread a file, else read a pipe */
 	off_t		 inpos, skip, max, room;
 	int		 short_err;
 	bool		 string;
