@@ -185,9 +185,8 @@ rm_names(int argc, char **argv)
 
 	for (i = 0; i < argc; i++) {
 		if (seg_stat(argv[i], &st) == -1) {
-			if (!(fflag && errno == ENOENT)) {
+			if (!(fflag && errno == ENOENT))
 				warn_name(argv[i]);
-			}
 			continue;
 		}
 		/* Refused before any criterion, so -n shows what would be. */

@@ -1191,7 +1191,7 @@ test_cgroup(void)
 /* The kernel's padding before a path. */
 #define PAD	"                          "
 #define BAD(text)	ROW(text, -1, 0, 0, 0, NULL, 0, 0, 0, NULL, false)
-static const struct {
+static const struct map_case {
 	int		 line;
 	const char	*text;
 	int		 want;		/* 0, or -1: rejected */
@@ -1284,32 +1284,31 @@ static const struct {
 static void
 test_maps(void)
 {
+	const struct map_case *t;
 	struct procfs_map m;
 	const char *path;
 	size_t i;
 	int got;
 
 	for (i = 0; i < nitems(map_cases); i++) {
-		got = procfs_map_line(map_cases[i].text, &m);
-		CHECK_AT(map_cases[i].line, got == map_cases[i].want,
-		    map_cases[i].text, "got %d, want %d", got,
-		    map_cases[i].want);
-		if (got != 0 || map_cases[i].want != 0)
+		t = &map_cases[i];
+		got = procfs_map_line(t->text, &m);
+		CHECK_AT(t->line, got == t->want, t->text, "got %d, want %d",
+		    got, t->want);
+		if (got != 0 || t->want != 0)
 			continue;
-		path = map_cases[i].path;
-		CHECK_AT(map_cases[i].line, m.start == map_cases[i].start &&
-		    m.end == map_cases[i].end &&
-		    m.offset == map_cases[i].offset &&
-		    strcmp(m.perms, map_cases[i].perms) == 0,
-		    map_cases[i].text, "got %" PRIx64 "-%" PRIx64 " %s %" PRIx64,
+		path = t->path;
+		CHECK_AT(t->line, m.start == t->start && m.end == t->end &&
+		    m.offset == t->offset && strcmp(m.perms, t->perms) == 0,
+		    t->text, "got %" PRIx64 "-%" PRIx64 " %s %" PRIx64,
 		    m.start, m.end, m.perms, m.offset);
-		CHECK_AT(map_cases[i].line, major(m.dev) == map_cases[i].major &&
-		    minor(m.dev) == map_cases[i].minor &&
-		    m.ino == map_cases[i].ino, map_cases[i].text,
+		CHECK_AT(t->line, major(m.dev) == t->major &&
+		    minor(m.dev) == t->minor &&
+		    m.ino == t->ino, t->text,
 		    "got %x:%x %" PRIu64, major(m.dev), minor(m.dev), m.ino);
-		CHECK_AT(map_cases[i].line, strcmp(m.path, path) == 0 &&
+		CHECK_AT(t->line, strcmp(m.path, path) == 0 &&
 		    m.pathlen == strlen(path) &&
-		    m.deleted == map_cases[i].deleted, map_cases[i].text,
+		    m.deleted == t->deleted, t->text,
 		    "got path \"%s\" (%zu bytes)%s", show(m.path), m.pathlen,
 		    m.deleted ? ", deleted" : "");
 	}
@@ -1417,7 +1416,7 @@ test_target_self(void)
  * output goes to a store that keeps it, and that fails once it holds
  * fail_at bytes.
  */
-static const struct {
+static const struct copy_case {
 	int		 line;
 	const char	*in;
 	size_t		 inlen;
@@ -1513,6 +1512,7 @@ keep(void *ctx, const char *p, size_t n, off_t pos, size_t *took)
 static void
 test_copy_loop(void)
 {
+	const struct copy_case *t;
 	struct kept k;
 	struct copy c;
 	enum xfer_side side;
@@ -1521,45 +1521,40 @@ test_copy_loop(void)
 	int fds[2], ret, err;
 
 	for (i = 0; i < nitems(copy_cases); i++) {
-		if (copy_cases[i].file) {
+		t = &copy_cases[i];
+		if (t->file) {
 			fds[0] = memfd_create("unit", 0);
 			fds[1] = -1;
-			CHECK(fds[0] != -1 && write(fds[0], copy_cases[i].in,
-			    copy_cases[i].inlen) == (ssize_t)copy_cases[i].inlen,
-			    "memfd", "cannot make the input");
+			CHECK(fds[0] != -1 && write(fds[0], t->in, t->inlen) ==
+			    (ssize_t)t->inlen, "memfd", "cannot make input");
 		} else {
-			CHECK(pipe(fds) == 0 && write(fds[1], copy_cases[i].in,
-			    copy_cases[i].inlen) == (ssize_t)copy_cases[i].inlen,
-			    "pipe", "cannot make the input");
+			CHECK(pipe(fds) == 0 && write(fds[1], t->in, t->inlen) ==
+			    (ssize_t)t->inlen, "pipe", "cannot make input");
 			close(fds[1]);
 		}
 		memset(&k, 0, sizeof(k));
-		k.outpos = copy_cases[i].outpos;
-		k.fail_at = copy_cases[i].fail_at;
+		k.outpos = t->outpos;
+		k.fail_at = t->fail_at;
 		k.pos_ok = true;
-		c = (struct copy){ .in = fds[0], .inpos = copy_cases[i].inpos,
-		    .skip = copy_cases[i].skip, .max = copy_cases[i].max,
-		    .room = copy_cases[i].room,
-		    .short_err = copy_cases[i].short_err,
-		    .string = copy_cases[i].string,
-		    .outpos = copy_cases[i].outpos, .put = keep, .ctx = &k };
+		c = (struct copy){ .in = fds[0], .inpos = t->inpos,
+		    .skip = t->skip, .max = t->max, .room = t->room,
+		    .short_err = t->short_err, .string = t->string,
+		    .outpos = t->outpos, .put = keep, .ctx = &k };
 		side = 0;
 		errno = 0;
 		ret = copy_loop(&c, &done, &side);
 		err = errno;
 		close(fds[0]);
-		want = strlen(copy_cases[i].out);
-		CHECK_AT(copy_cases[i].line, ret == copy_cases[i].ret &&
-		    (ret == 0 || (err == copy_cases[i].err &&
-		    side == copy_cases[i].side)), copy_cases[i].in,
+		want = strlen(t->out);
+		CHECK_AT(t->line, ret == t->ret &&
+		    (ret == 0 || (err == t->err && side == t->side)), t->in,
 		    "got %d (errno %d, side %d), want %d (errno %d, side %d)",
-		    ret, err, (int)side, copy_cases[i].ret, copy_cases[i].err,
-		    (int)copy_cases[i].side);
-		CHECK_AT(copy_cases[i].line, done == copy_cases[i].done &&
-		    k.len == want && memcmp(k.buf, copy_cases[i].out, want) == 0,
-		    copy_cases[i].in, "stored %zu bytes, done %jd; want \"%s\"",
-		    k.len, (intmax_t)done, copy_cases[i].out);
-		CHECK_AT(copy_cases[i].line, k.pos_ok, copy_cases[i].in,
+		    ret, err, (int)side, t->ret, t->err, (int)t->side);
+		CHECK_AT(t->line, done == t->done &&
+		    k.len == want && memcmp(k.buf, t->out, want) == 0,
+		    t->in, "stored %zu bytes, done %jd; want \"%s\"",
+		    k.len, (intmax_t)done, t->out);
+		CHECK_AT(t->line, k.pos_ok, t->in,
 		    "a store came at the wrong position");
 	}
 }
