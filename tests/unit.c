@@ -1528,8 +1528,9 @@ test_copy_loop(void)
 			CHECK(fds[0] != -1 && write(fds[0], t->in, t->inlen) ==
 			    (ssize_t)t->inlen, "memfd", "cannot make input");
 		} else {
-			CHECK(pipe(fds) == 0 && write(fds[1], t->in, t->inlen) ==
-			    (ssize_t)t->inlen, "pipe", "cannot make input");
+			CHECK(pipe(fds) == 0 &&
+			    write(fds[1], t->in, t->inlen) == (ssize_t)t->inlen,
+			    "pipe", "cannot make input");
 			close(fds[1]);
 		}
 		memset(&k, 0, sizeof(k));
