@@ -166,6 +166,7 @@ static void	 set_sort(const char *);
 static void	 no_summary(const char *);
 static void	 select_columns(const char *);
 static void	 add_column(enum col);
+static void	 help_columns(FILE *, enum when);
 static noreturn void	 shmls_help(void);
 static void	 list(int, char **);
 static void	 list_live(struct libscols_table *, struct selection *);
@@ -459,6 +460,20 @@ add_column(enum col c)
 		scan = true;
 }
 
+/* The names of the columns shown when, comma-separated, for --help. */
+static void
+help_columns(FILE *fp, enum when when)
+{
+	const char *sep = "";
+	size_t i;
+
+	for (i = 0; i < NCOLUMNS; i++)
+		if (columns[i].when == when) {
+			fprintf(fp, "%s%s", sep, columns[i].name);
+			sep = ",";
+		}
+}
+
 /* --help, with the column list read from the table above. */
 static noreturn void
 shmls_help(void)
@@ -466,28 +481,15 @@ shmls_help(void)
 	char *text = NULL;
 	size_t len, i;
 	FILE *fp;
-	const char *sep;
 
 	if ((fp = open_memstream(&text, &len)) == NULL)
 		err(1, NULL);
 	fprintf(fp, "Columns for -o (");
-	for (sep = "", i = 0; i < NCOLUMNS; i++)
-		if (columns[i].when == ALWAYS) {
-			fprintf(fp, "%s%s", sep, columns[i].name);
-			sep = ",";
-		}
+	help_columns(fp, ALWAYS);
 	fprintf(fp, " by default;\n-p and --deleted add ");
-	for (sep = "", i = 0; i < NCOLUMNS; i++)
-		if (columns[i].when == PROCS) {
-			fprintf(fp, "%s%s", sep, columns[i].name);
-			sep = ",";
-		}
+	help_columns(fp, PROCS);
 	fprintf(fp, ";\nwith --target, ");
-	for (sep = "", i = 0; i < NCOLUMNS; i++)
-		if (columns[i].when == TPROCS) {
-			fprintf(fp, "%s%s", sep, columns[i].name);
-			sep = ",";
-		}
+	help_columns(fp, TPROCS);
 	fprintf(fp, " too):\n");
 	for (i = 0; i < NCOLUMNS; i++)
 		fprintf(fp, "  %-9s  %s\n", columns[i].name, columns[i].help);
