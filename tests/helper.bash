@@ -250,31 +250,14 @@ hold_open() {
 	has_fd "$holder" "$1" 3 || fail "$holder does not hold $1 on fd 3"
 }
 
-# Starts python3 with segment $1 (not empty) mapped shared, through libc's
-# mmap since Python's own keeps a duplicate descriptor, and then closes its
-# descriptor, so that only the mapping holds it; with $2 = unlink, it then
-# removes the segment.  Its pid in $holder.
+# Starts a process with segment $1 (not empty) mapped shared and its
+# descriptor closed, so that only the mapping holds it; with $2 = unlink,
+# it then removes the segment (holders.py).  Its pid in $holder.
 hold_mapped() {
 	local ready="$BATS_TEST_TMPDIR/mapped.$1"
 
-	python3 -c '
-import ctypes, mmap, os, sys, time
-libc = ctypes.CDLL(None, use_errno=True)
-libc.mmap.restype = ctypes.c_void_p
-libc.mmap.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int,
-    ctypes.c_int, ctypes.c_int, ctypes.c_long)
-fd = os.open(sys.argv[1], os.O_RDONLY)
-addr = libc.mmap(None, os.fstat(fd).st_size, mmap.PROT_READ, mmap.MAP_SHARED,
-    fd, 0)
-if addr in (None, ctypes.c_void_p(-1).value):
-    sys.exit("mmap: " + os.strerror(ctypes.get_errno()))
-os.close(fd)
-if sys.argv[3] == "unlink":
-    os.unlink(sys.argv[1])
-with open(sys.argv[2], "w"):
-    pass
-time.sleep(100)
-' "/dev/shm/$1" "$ready" "${2:-keep}" >/dev/null 2>&1 3>&- &
+	python3 "$BATS_TEST_DIRNAME/holders.py" mapped "/dev/shm/$1" "$ready" \
+	    "${2:-keep}" >/dev/null 2>&1 3>&- &
 	holder=$!
 	HOLDERS+=("$holder")
 	wait_for "$ready"

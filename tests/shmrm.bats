@@ -45,43 +45,8 @@ refused() {
 hold_many() {
 	local ready="$T/many.$1"
 
-	python3 -c '
-import ctypes, mmap, os, signal, sys
-libc = ctypes.CDLL(None, use_errno=True)
-libc.mmap.restype = ctypes.c_void_p
-libc.mmap.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int,
-    ctypes.c_int, ctypes.c_int, ctypes.c_long)
-prefix, nprocs, per, ready = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-kids = []
-for i in range(nprocs):
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(r)
-        for j in range(per):
-            fd = os.open("/dev/shm/%s%d" % (prefix, i * per + j), os.O_RDONLY)
-            if j < per // 2:
-                a = libc.mmap(None, 4096, mmap.PROT_READ, mmap.MAP_SHARED, fd, 0)
-                if a in (None, ctypes.c_void_p(-1).value):
-                    os._exit(1)
-                os.close(fd)
-        os.close(w)
-        signal.pause()
-        os._exit(0)
-    os.close(w)
-    if os.read(r, 1) != b"" or os.waitpid(pid, os.WNOHANG)[0] != 0:
-        sys.exit("holder %d failed" % i)
-    os.close(r)
-    kids.append(pid)
-def bye(*a):
-    for k in kids:
-        os.kill(k, signal.SIGKILL)
-    os._exit(0)
-signal.signal(signal.SIGTERM, bye)
-open(ready, "w").close()
-while True:
-    signal.pause()
-' "$1" "$2" "$3" "$ready" >/dev/null 2>&1 3>&- &
+	python3 "$BATS_TEST_DIRNAME/holders.py" many "$1" "$2" "$3" "$ready" \
+	    >/dev/null 2>&1 3>&- &
 	holder=$!
 	HOLDERS+=("$holder")
 	wait_for "$ready"
