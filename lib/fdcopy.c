@@ -74,18 +74,19 @@ method_for(int fd, bool in)
 	return M_SENDFILE;
 }
 
-/* Whether out is a pipe that pages can be spliced into; it grows. */
+/*
+ * Whether fd is a pipe, which pages can be spliced into; one grows first,
+ * so that what goes through it goes in larger pieces.
+ */
 bool
-fdcopy_splices(int out)
+fdcopy_pipe_grow(int fd)
 {
-	return method_for(out, false) == M_SPLICE;
-}
+	struct stat st;
 
-/* Makes input from a pipe come in larger reads. */
-void
-fdcopy_prepare_input(int in)
-{
-	(void)method_for(in, true);
+	if (fstat(fd, &st) == -1 || !S_ISFIFO(st.st_mode))
+		return false;
+	pipe_grow(fd);
+	return true;
 }
 
 /* errno values that say a path does not work for these descriptors. */

@@ -25,8 +25,7 @@ int	fdcopy_in(int in, int fd, off_t off, off_t room, off_t *done,
 	    enum xfer_side *side);
 
 /* For mapcopy.c, which splices pages into pipes too. */
-bool	fdcopy_splices(int out);
-void	fdcopy_prepare_input(int in);
+bool	fdcopy_pipe_grow(int fd);
 bool	fdcopy_refused(int e);
 
 #endif

@@ -268,7 +268,7 @@ mapcopy_out(int fd, off_t off, off_t len, int out, int advice,
 	last = OFF_MAX & ~(off_t)(page_size() - 1);
 	stop = end <= last ? end : off > last ? off : last;
 	w.out = out;
-	w.pipe = len > 0 && fdcopy_splices(out);
+	w.pipe = len > 0 && fdcopy_pipe_grow(out);
 	/* A hole, then data up to the next hole, a window at a time. */
 	while (off < stop) {
 		if (find_data(fd, off, stop, &data, &hole) == -1) {
@@ -428,7 +428,7 @@ mapcopy_in(int in, int fd, off_t off, off_t max, bool grow, off_t *done,
 		return -1;
 	}
 	m.size = st.st_size;
-	fdcopy_prepare_input(in);	/* a pipe grows: larger reads */
+	(void)fdcopy_pipe_grow(in);	/* larger reads */
 	if (!grow)
 		c.room = off >= st.st_size ? 0 : st.st_size - off;
 	r = copy_loop(&c, done, side);
