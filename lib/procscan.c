@@ -201,16 +201,24 @@ procscan_read(struct procscan *ps)
 	}
 	if (f.n > 0)
 		qsort(f.hits, f.n, sizeof(*f.hits), by_file_pid);
+	/*
+	 * One entry a file: counted first and had at once, since growing by
+	 * a fixed step copied them all again every step, too often with
+	 * tens of thousands of segments held.
+	 */
+	for (i = 0, k = 0; i < f.n; i++)
+		if (i == 0 || cmp_file(f.hits[i].dev, f.hits[i].ino,
+		    f.hits[i - 1].dev, f.hits[i - 1].ino) != 0)
+			k++;
+	if ((ps->v = calloc(k + 1, sizeof(*ps->v))) == NULL) {
+		free_found(&f);
+		errno = ENOMEM;
+		return -1;
+	}
 	for (i = 0; i < f.n; i = j) {
 		for (j = i + 1; j < f.n && cmp_file(f.hits[j].dev,
 		    f.hits[j].ino, f.hits[i].dev, f.hits[i].ino) == 0; j++)
 			;
-		if (ps->n % 64 == 0) {
-			e = reallocarray(ps->v, ps->n + 64, sizeof(*e));
-			if (e == NULL)
-				goto fail;
-			ps->v = e;
-		}
 		e = &ps->v[ps->n];
 		memset(e, 0, sizeof(*e));
 		if ((e->holders = calloc(j - i, sizeof(*e->holders))) == NULL)
