@@ -102,28 +102,26 @@ help_options() {
 	    -e 's/^      (--[a-z-]+).*/\1/p' | LC_ALL=C sort -u
 }
 
-@test "cli: every usage line is its man page's SYNOPSIS" {
-	local c
+# agree FROM_HELP FROM_MAN: for every command, the two functions print the
+# same, and the first prints something.
+agree() {
+	local c want
 
 	for c in "${COMMANDS[@]}"; do
-		run -0 usage_words "$c"
+		run -0 "$1" "$c"
 		[ -n "$output" ]
 		want=$output
-		run -0 synopsis_words "$c"
+		run -0 "$2" "$c"
 		assert_equal "$output" "$want"
 	done
 }
 
-@test "cli: every option --help lists has a man page entry, and no other" {
-	local c
+@test "cli: every usage line is its man page's SYNOPSIS" {
+	agree usage_words synopsis_words
+}
 
-	for c in "${COMMANDS[@]}"; do
-		run -0 help_options "$c"
-		[ -n "$output" ]
-		want=$output
-		run -0 man_options "$c"
-		assert_equal "$output" "$want"
-	done
+@test "cli: every option --help lists has a man page entry, and no other" {
+	agree help_options man_options
 }
 
 @test "cli: the README's mapsync -w example works pasted as it stands" {
